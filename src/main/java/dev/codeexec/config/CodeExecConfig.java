@@ -1,0 +1,158 @@
+package dev.codeexec.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting of the service, under the {@code code-exec.} prefix (env: {@code CODE_EXEC_...}). */
+@ConfigMapping(prefix = "code-exec")
+public interface CodeExecConfig {
+
+    /** Limits every run gets unless its language or the request says otherwise. */
+    LimitsConfig limits();
+
+    /** Per-language settings, keyed by language id (python, javascript, ruby). */
+    Map<String, LanguageConfig> languages();
+
+    /** Runtime image provisioning. */
+    ImagesConfig images();
+
+    /** The Docker client. */
+    DockerConfig docker();
+
+    /** Concurrency guard around runs (read by the fault-tolerance settings in application.properties). */
+    ExecutionConfig execution();
+
+    interface ExecutionConfig {
+        /** Runs at once; default 2 x the cores the JVM sees (set by CoresConfigSource). */
+        int maxConcurrent();
+
+        /** Runs that may wait for a free slot; more are refused with 503. */
+        @WithDefault("32")
+        int queue();
+
+        /** Outer guard on one run in ms, queue wait included; keep it well above max-timeout. */
+        @WithDefault("30000")
+        long guardTimeoutMs();
+    }
+
+    interface LimitsConfig {
+        /** Wall-clock limit of a run when the request names none. */
+        @WithDefault("3s")
+        Duration timeout();
+
+        /** The highest wall-clock limit a request may ask for. */
+        @WithDefault("10s")
+        Duration maxTimeout();
+
+        /** Memory limit (RAM, swap equal to it) of a run when the request names none. */
+        @WithDefault("128M")
+        MemorySize memory();
+
+        /** The highest memory limit a request may ask for. */
+        @WithDefault("512M")
+        MemorySize maxMemory();
+
+        /** CPU quota of a run, in cores. */
+        @WithDefault("1.0")
+        double cpus();
+
+        /** Most processes and threads a run may have at once. */
+        @WithDefault("64")
+        int pids();
+
+        /** Cap on stdout and stderr together; the run is killed when it is hit. */
+        @WithDefault("1M")
+        MemorySize output();
+
+        /** Largest program text accepted, in bytes of UTF-8. */
+        @WithDefault("64K")
+        MemorySize code();
+
+        /** Largest stdin accepted, in bytes of UTF-8. */
+        @WithDefault("1M")
+        MemorySize input();
+
+        /** Most command-line arguments a request may pass. */
+        @WithDefault("64")
+        int maxArgs();
+
+        /** Size of the writable tmpfs holding the program (/sandbox) and of /tmp each; also the largest file. */
+        @WithDefault("16M")
+        MemorySize scratch();
+
+        /** Size of /dev/shm. */
+        @WithDefault("8M")
+        MemorySize shm();
+
+        /** Most open files per process (ulimit nofile). */
+        @WithDefault("256")
+        int openFiles();
+    }
+
+    interface LanguageConfig {
+        /** Image to run this language in; default: the project's image built from the bundled Dockerfile. */
+        Optional<String> image();
+
+        /** false leaves the language out. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Overrides code-exec.limits.timeout for this language. */
+        Optional<Duration> timeout();
+
+        /** Overrides code-exec.limits.memory for this language. */
+        Optional<MemorySize> memory();
+
+        /** Overrides code-exec.limits.cpus for this language. */
+        Optional<Double> cpus();
+
+        /** Overrides code-exec.limits.pids for this language. */
+        Optional<Integer> pids();
+    }
+
+    interface ImagesConfig {
+        /** Base image the bundled runtime Dockerfiles build FROM. */
+        @WithDefault("debian:bookworm-slim")
+        String baseImage();
+
+        /** Network mode of image builds (host lets apt reach the archive on hosts where the bridge cannot). */
+        @WithDefault("host")
+        String buildNetwork();
+
+        /** Check, pull or build the runtime images at startup. */
+        @WithDefault("true")
+        boolean provisionOnStart();
+
+        /** Longest a pull may take before the build from the bundled Dockerfile is tried. */
+        @WithDefault("2m")
+        Duration pullTimeout();
+
+        /** Longest one image build may take. */
+        @WithDefault("15m")
+        Duration buildTimeout();
+    }
+
+    interface DockerConfig {
+        /** Engine address; default: DOCKER_HOST, else the local unix socket. */
+        Optional<String> host();
+
+        /** Timeout to connect to the engine. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Longest wait for an answer from the engine (streams included: keep it above the max timeout). */
+        @WithDefault("60s")
+        Duration responseTimeout();
+
+        /** Most connections to the engine at once. */
+        @WithDefault("200")
+        int maxConnections();
+
+        /** Id of this instance, carried by its containers' labels; default: a random id per start. */
+        Optional<String> instanceId();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.codeexec.execution;
+
+import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.language.Language;
+import dev.codeexec.language.LanguageRegistry;
+import dev.codeexec.language.Runtime;
+import dev.codeexec.sandbox.SandboxLimits;
+import dev.codeexec.sandbox.SandboxSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** Validates a request, resolves its language and limits, runs it guarded, and classifies the result. */
+@ApplicationScoped
+public class ExecutionService {
+
+    private final LanguageRegistry languages;
+    private final LimitsResolver limits;
+    private final GuardedSandbox sandbox;
+    private final CodeExecConfig.LimitsConfig caps;
+
+    public ExecutionService(LanguageRegistry languages, LimitsResolver limits, GuardedSandbox sandbox,
+            CodeExecConfig config) {
+        this.languages = languages;
+        this.limits = limits;
+        this.sandbox = sandbox;
+        this.caps = config.limits();
+    }
+
+    public CompletionStage<Outcome> execute(Execution request) {
+        Language language = languages.find(request.language())
+                .orElseThrow(() -> new UnsupportedLanguageException(languages.names()));
+        byte[] code = utf8(request.code());
+        byte[] input = utf8(request.input());
+        List<String> args = request.args() == null ? List.of() : request.args();
+        validate(request.code(), code, input, args);
+        Runtime runtime = languages.runtime(language)
+                .orElseThrow(() -> new RuntimeNotReadyException(language.id()));
+        SandboxLimits runLimits = limits.resolve(language.id(), request.timeoutMs(), request.memoryMb());
+
+        SandboxSpec spec = new SandboxSpec(language.id(), runtime.image(), language.runCommand(args),
+                launcherStdin(code, input), runLimits);
+        return sandbox.run(spec)
+                .thenApply(result -> OutcomeClassifier.classify(language.id(), runtime.version(), result, runLimits));
+    }
+
+    private void validate(String codeText, byte[] code, byte[] input, List<String> args) {
+        if (codeText == null || codeText.isEmpty()) {
+            throw new InvalidExecutionException("code is required and must be a non-empty string");
+        }
+        if (code.length > caps.code().asLongValue()) {
+            throw new InvalidExecutionException("code is " + code.length + " bytes; the limit is "
+                    + caps.code().asLongValue() + " bytes");
+        }
+        if (input.length > caps.input().asLongValue()) {
+            throw new InvalidExecutionException("input is " + input.length + " bytes; the limit is "
+                    + caps.input().asLongValue() + " bytes");
+        }
+        if (args.size() > caps.maxArgs()) {
+            throw new InvalidExecutionException("at most " + caps.maxArgs() + " args are allowed");
+        }
+        for (String arg : args) {
+            if (arg == null || arg.indexOf('\0') >= 0 || arg.length() > MAX_ARG_CHARS) {
+                throw new InvalidExecutionException(
+                        "each arg must be a string of at most " + MAX_ARG_CHARS + " characters without NUL");
+            }
+        }
+    }
+
+    private static final int MAX_ARG_CHARS = 4096;
+
+    /** The launcher's protocol: the program's size on one line, the program, then the program's stdin. */
+    static byte[] launcherStdin(byte[] code, byte[] input) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(code.length + input.length + 16);
+        out.writeBytes((code.length + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(code);
+        out.writeBytes(input);
+        return out.toByteArray();
+    }
+
+    private static byte[] utf8(String text) {
+        return text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
+    }
+}

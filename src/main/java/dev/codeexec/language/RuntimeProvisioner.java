@@ -1,0 +1,121 @@
+package dev.codeexec.language;
+
+import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.sandbox.Engine;
+import dev.codeexec.sandbox.RuntimeImages;
+import dev.codeexec.sandbox.Sandbox;
+import dev.codeexec.sandbox.SandboxLimits;
+import dev.codeexec.sandbox.SandboxResult;
+import dev.codeexec.sandbox.SandboxSpec;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * At startup, in the background: makes sure each enabled language's image exists (present, pulled
+ * or built), asks the interpreter for its real version in a sandbox like any run, and marks the
+ * language ready. A language that fails is logged and left out; the others still serve.
+ */
+@ApplicationScoped
+public class RuntimeProvisioner {
+
+    private static final Logger LOG = Logger.getLogger(RuntimeProvisioner.class);
+    private static final SandboxLimits PROBE_LIMITS =
+            new SandboxLimits(Duration.ofSeconds(20), 256L << 20, 1.0, 64, 64 * 1024, 1 << 20, 1 << 20, 64);
+
+    private final LanguageRegistry registry;
+    private final RuntimeImages images;
+    private final Sandbox sandbox;
+    private final Engine engine;
+    private final CodeExecConfig config;
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    public RuntimeProvisioner(LanguageRegistry registry, RuntimeImages images, Sandbox sandbox,
+            Engine engine, CodeExecConfig config) {
+        this.engine = engine;
+        this.registry = registry;
+        this.images = images;
+        this.sandbox = sandbox;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.images().provisionOnStart()) {
+            finished.countDown();
+            return;
+        }
+        Thread thread = new Thread(this::provisionAll, "runtime-provisioner");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void provisionAll() {
+        try {
+            removeLeftovers();
+            registry.languages().forEach(this::provision);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void removeLeftovers() {
+        try {
+            int removed = engine.removeLeftovers();
+            if (removed > 0) {
+                LOG.infof("removed %d container(s) left behind by an earlier run of this instance", removed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("could not look for leftover containers: %s", e.getMessage());
+        }
+    }
+
+    private void provision(Language language) {
+        try {
+            Optional<String> configured = Optional.ofNullable(config.languages().get(language.id()))
+                    .flatMap(CodeExecConfig.LanguageConfig::image);
+            String image = images.ensure(language.id(), configured);
+            String version = version(language, image);
+            registry.markReady(new Runtime(language, image, version));
+            failures.remove(language.id());
+            LOG.infof("%s %s ready (image %s)", language.id(), version, image);
+        } catch (RuntimeException e) {
+            failures.put(language.id(), String.valueOf(e.getMessage()));
+            LOG.errorf("%s is unavailable and left out: %s", language.id(), e.getMessage());
+        }
+    }
+
+    private String version(Language language, String image) {
+        SandboxResult result = sandbox.run(
+                new SandboxSpec(language.id(), image, language.versionCommand(), new byte[0], PROBE_LIMITS));
+        String out = new String(result.output().stdout(), StandardCharsets.UTF_8).trim();
+        if (result.exitCode() != 0 || out.isEmpty()) {
+            throw new IllegalStateException("version probe exited " + result.exitCode() + ": "
+                    + new String(result.output().combined(), StandardCharsets.UTF_8).trim());
+        }
+        return out;
+    }
+
+    /** True once every language was tried (ready or failed). */
+    public boolean finished() {
+        return finished.getCount() == 0;
+    }
+
+    /** Waits until provisioning has finished; true if it did within the timeout. */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Languages that could not be provisioned, with the reason. */
+    public Map<String, String> failures() {
+        return Map.copyOf(failures);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.codeexec.rest;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.codeexec.execution.InvalidExecutionException;
+import dev.codeexec.execution.RuntimeNotReadyException;
+import dev.codeexec.sandbox.SandboxUnavailableException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error leaves as JSON: 4xx for what the client sent, 503 + Retry-After when we are saturated
+ * or the engine is unavailable, 500 only for our own bugs (never with internals in the body).
+ */
+public class ExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidExecutionException e) {
+        return problem(400, "Bad Request", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e) {
+        return problem(400, "Bad Request", "Malformed JSON: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return problem(400, "Bad Request", "Unknown field '" + e.getPropertyName() + "'");
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e) {
+        String field = path(e);
+        String expected = e.getTargetType() == null ? "another type" : typeName(e.getTargetType());
+        String detail = field.isEmpty()
+                ? "The body must be a JSON object" : "Field '" + field + "' must be " + expected;
+        return problem(400, "Bad Request", detail);
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e) {
+        return problem(400, "Bad Request", "Invalid JSON: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response notReady(RuntimeNotReadyException e) {
+        return retryLater(e.getMessage(), 5);
+    }
+
+    @ServerExceptionMapper
+    public Response saturated(BulkheadException e) {
+        return retryLater("Too many runs in progress; try again shortly", 1);
+    }
+
+    @ServerExceptionMapper
+    public Response engineDown(SandboxUnavailableException e) {
+        LOG.warnf("container engine unavailable: %s", e.getMessage());
+        return retryLater("The container engine is unavailable; try again shortly", 5);
+    }
+
+    @ServerExceptionMapper
+    public Response guardTimeout(TimeoutException e) {
+        return problem(504, "Gateway Timeout", "The run did not finish in time; the service is overloaded");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No such resource; see /q/openapi";
+            case 405 -> "Method not allowed on this resource";
+            case 415 -> "Content-Type must be application/json";
+            default -> title;
+        };
+        return problem(status, title, detail);
+    }
+
+    @ServerExceptionMapper
+    public Response bug(Exception e) {
+        LOG.error("unexpected error", e);
+        return problem(500, "Internal Server Error", "Internal error");
+    }
+
+    static Response problem(int status, String title, String detail) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Problem.of(status, title, detail))
+                .build();
+    }
+
+    private static Response retryLater(String detail, int seconds) {
+        return Response.fromResponse(problem(503, "Service Unavailable", detail))
+                .header("Retry-After", seconds)
+                .build();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "an integer";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array of strings";
+        }
+        return "a " + type.getSimpleName();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.codeexec.rest;
+
+import dev.codeexec.execution.Execution;
+import dev.codeexec.execution.ExecutionService;
+import dev.codeexec.execution.InvalidExecutionException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+@Path("/run")
+public class RunResource {
+
+    private final ExecutionService executions;
+
+    public RunResource(ExecutionService executions) {
+        this.executions = executions;
+    }
+
+    @POST
+    @Path("/{language}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Run a program in a fresh, locked-down container",
+            description = "200 for every run that happened, whatever the program did; see status.")
+    public CompletionStage<RunResponse> run(
+            @Parameter(description = "python | javascript (js, node) | ruby (rb)", example = "python")
+            @PathParam("language") String language,
+            RunRequest request) {
+        if (request == null) {
+            throw new InvalidExecutionException("a JSON object with code is required");
+        }
+        Execution execution = new Execution(language, request.code(), request.input(), request.args(),
+                request.timeoutMs(), request.memoryMb());
+        return executions.execute(execution).thenApply(RunResponse::of);
+    }
+}

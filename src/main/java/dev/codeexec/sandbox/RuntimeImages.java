@@ -1,0 +1,15 @@
+package dev.codeexec.sandbox;
+
+import java.util.Optional;
+
+/** Makes sure the image a language runs in exists on the engine. */
+public interface RuntimeImages {
+
+    /**
+     * Returns a usable image reference for the language: the configured image if given (present,
+     * else pulled), otherwise the project's own image, built from the bundled Dockerfile if absent.
+     *
+     * @throws SandboxUnavailableException when no image can be had
+     */
+    String ensure(String languageId, Optional<String> configuredImage);
+}
