@@ -2,6 +2,7 @@ package dev.codeexec.rest;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -30,28 +31,30 @@ public class ExceptionMappers {
         return problem(400, "Bad Request", e.getMessage());
     }
 
+    /** Overrides the built-in mapper, which answers with an empty body. */
     @ServerExceptionMapper
-    public Response malformed(JsonParseException e) {
-        return problem(400, "Bad Request", "Malformed JSON: " + e.getOriginalMessage());
+    public Response mismatched(MismatchedInputException e) {
+        return json(e);
     }
 
+    /** Jackson's failures, whether they arrive bare or wrapped by the body reader. */
     @ServerExceptionMapper
-    public Response unknownField(UnrecognizedPropertyException e) {
-        return problem(400, "Bad Request", "Unknown field '" + e.getPropertyName() + "'");
-    }
-
-    @ServerExceptionMapper
-    public Response wrongType(MismatchedInputException e) {
-        String field = path(e);
-        String expected = e.getTargetType() == null ? "another type" : typeName(e.getTargetType());
-        String detail = field.isEmpty()
-                ? "The body must be a JSON object" : "Field '" + field + "' must be " + expected;
+    public Response json(JsonProcessingException e) {
+        String detail;
+        if (e instanceof UnrecognizedPropertyException u) {
+            detail = "Unknown field '" + u.getPropertyName() + "'";
+        } else if (e instanceof MismatchedInputException m) {
+            String field = path(m);
+            String expected = m.getTargetType() == null ? "another type" : typeName(m.getTargetType());
+            detail = field.isEmpty() ? "The body must be a JSON object" : "Field '" + field + "' must be " + expected;
+        } else if (e instanceof StreamConstraintsException) {
+            detail = "JSON too deeply nested or too large: " + e.getOriginalMessage();
+        } else if (e instanceof JsonParseException) {
+            detail = "Malformed JSON: " + e.getOriginalMessage();
+        } else {
+            detail = "Invalid JSON: " + e.getOriginalMessage();
+        }
         return problem(400, "Bad Request", detail);
-    }
-
-    @ServerExceptionMapper
-    public Response badJson(JsonProcessingException e) {
-        return problem(400, "Bad Request", "Invalid JSON: " + e.getOriginalMessage());
     }
 
     @ServerExceptionMapper
@@ -77,6 +80,11 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return json(json);
+            }
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
@@ -110,8 +118,9 @@ public class ExceptionMappers {
 
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
+                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
     }
 
     private static String typeName(Class<?> type) {

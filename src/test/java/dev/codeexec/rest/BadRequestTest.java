@@ -1,0 +1,180 @@
+package dev.codeexec.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.codeexec.support.Api;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Whatever a client sends, the answer is a clear JSON error, and the service stays healthy. */
+@QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(dev.codeexec.support.NoLeftoverContainers.class)
+class BadRequestTest {
+
+    private static ValidatableResponse post(String path, String body) {
+        return given().contentType(ContentType.JSON).body(body).post(path).then().contentType(ContentType.JSON);
+    }
+
+    @Test
+    void unsupportedLanguageUsesTheSeedWording() {
+        post("/run/cobol", "{\"code\":\"x\"}").statusCode(400)
+                .body("message", equalTo("Language not supported. The languages supported are: python, javascript, ruby"))
+                .body("status", equalTo(400));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"code\": ", "{code: 'x'}", "not json", "{\"code\":\"x\"} trailing", "{\"code\": 'x'}"})
+    void malformedJsonIs400(String body) {
+        post("/run/python", body).statusCode(400).body("message", startsWith("Malformed JSON"));
+    }
+
+    @Test
+    void numericCodeIs400NotACrash() {
+        post("/run/python", "{\"code\": 123}").statusCode(400).body("message", equalTo("Field 'code' must be a string"));
+        post("/run/python", "{\"code\": true}").statusCode(400);
+        post("/run/python", "{\"code\": [\"print(1)\"]}").statusCode(400);
+        post("/run/python", "{\"code\": {\"a\": 1}}").statusCode(400);
+    }
+
+    @Test
+    void missingOrEmptyCodeIs400() {
+        post("/run/python", "{}").statusCode(400).body("message", containsString("code is required"));
+        post("/run/python", "{\"code\": \"\"}").statusCode(400).body("message", containsString("code is required"));
+        post("/run/python", "{\"code\": null}").statusCode(400);
+        post("/run/python", "").statusCode(400);
+        post("/run/python", "null").statusCode(400);
+        post("/run/python", "\"print(1)\"").statusCode(400).body("message", equalTo("The body must be a JSON object"));
+    }
+
+    @Test
+    void wrongTypesAre400() {
+        post("/run/python", "{\"code\": \"x\", \"input\": 5}").statusCode(400)
+                .body("message", equalTo("Field 'input' must be a string"));
+        post("/run/python", "{\"code\": \"x\", \"timeoutMs\": \"1000\"}").statusCode(400)
+                .body("message", equalTo("Field 'timeoutMs' must be an integer"));
+        post("/run/python", "{\"code\": \"x\", \"timeoutMs\": 1.5}").statusCode(400);
+        post("/run/python", "{\"code\": \"x\", \"memoryMb\": 99999999999}").statusCode(400);
+        post("/run/python", "{\"code\": \"x\", \"args\": \"a\"}").statusCode(400);
+        post("/run/python", "{\"code\": \"x\", \"args\": [1]}").statusCode(400);
+        post("/run/python", "{\"code\": \"x\", \"args\": [null]}").statusCode(400);
+        post("/run/python", "{\"code\": \"x\", \"args\": [\"a\", 2]}").statusCode(400)
+                .body("message", equalTo("Field 'args[1]' must be a string"));
+        post("/run/python", "[1, 2]").statusCode(400).body("message", equalTo("The body must be a JSON object"));
+        post("/run/python", "{\"code\": \"x\", \"args\": [\"a\\u0000b\"]}").statusCode(400);
+    }
+
+    @Test
+    void unknownFieldsAreRejectedNotPassedOn() {
+        post("/run/python", "{\"code\": \"x\", \"image\": \"alpine\"}").statusCode(400)
+                .body("message", equalTo("Unknown field 'image'"));
+        post("/run/python", "{\"code\": \"x\", \"privileged\": true}").statusCode(400);
+    }
+
+    @Test
+    void limitsAboveTheCapsAre400() {
+        post("/run/python", "{\"code\": \"x\", \"timeoutMs\": 10001}").statusCode(400)
+                .body("message", equalTo("timeoutMs must be between 1 and 10000"));
+        post("/run/python", "{\"code\": \"x\", \"timeoutMs\": 0}").statusCode(400);
+        post("/run/python", "{\"code\": \"x\", \"memoryMb\": 513}").statusCode(400)
+                .body("message", equalTo("memoryMb must be between 16 and 512"));
+        post("/run/python", "{\"code\": \"x\", \"memoryMb\": 4}").statusCode(400);
+    }
+
+    @Test
+    void codeOneByteOverTheCapIs400() {
+        String code = "#" + "x".repeat(64 * 1024);
+        post("/run/python", "{\"code\": \"" + code + "\"}").statusCode(400)
+                .body("message", equalTo("code is 65537 bytes; the limit is 65536 bytes"));
+    }
+
+    @Test
+    void inputOverTheCapIs400() {
+        String input = "x".repeat(1024 * 1024 + 1);
+        post("/run/python", "{\"code\": \"x\", \"input\": \"" + input + "\"}").statusCode(400)
+                .body("message", containsString("input is 1048577 bytes"));
+    }
+
+    @Test
+    void tooManyArgsAre400() {
+        String args = "\"a\",".repeat(64) + "\"a\"";
+        post("/run/python", "{\"code\": \"x\", \"args\": [" + args + "]}").statusCode(400)
+                .body("message", equalTo("at most 64 args are allowed"));
+    }
+
+    @Test
+    void hugeBodyIs413BeforeItIsRead() throws Exception {
+        // A 10 MB body declared up front: the answer must come before the body is sent, as JSON.
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /run/python HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 10485760\r\n\r\n{\"code\": \"xxxx").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = readUntilJsonEnds(socket);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("application/json"), answer);
+            assertTrue(answer.contains("\"status\":413"), answer);
+        }
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    private static String readUntilJsonEnds(Socket socket) throws java.io.IOException {
+        StringBuilder answer = new StringBuilder();
+        java.io.InputStream in = socket.getInputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            answer.append((char) b);
+            if (b == '}' && answer.indexOf("{") >= 0) {
+                break;
+            }
+        }
+        return answer.toString();
+    }
+
+    @Test
+    void deeplyNestedJsonIs400() {
+        String body = "{\"code\": \"x\", \"args\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+        post("/run/python", body).statusCode(400);
+        String deep = "{\"code\": \"x\", \"a\": " + "{\"a\": ".repeat(5000) + "1" + "}".repeat(5000) + "}";
+        post("/run/python", deep).statusCode(400);
+    }
+
+    @Test
+    void nonJsonContentTypeIs415() {
+        given().contentType(ContentType.TEXT).body("print(1)").post("/run/python").then()
+                .statusCode(415).contentType(ContentType.JSON)
+                .body("message", equalTo("Content-Type must be application/json"));
+        given().contentType("application/x-www-form-urlencoded").formParam("code", "x").post("/run/python")
+                .then().statusCode(415).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void unknownRoutesAre404Json() {
+        given().get("/nope").then().statusCode(404).contentType(ContentType.JSON).body("status", equalTo(404));
+        given().contentType(ContentType.JSON).body("{}").post("/run").then().statusCode(404)
+                .contentType(ContentType.JSON);
+        given().get("/run/python").then().statusCode(405).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void serviceStaysHealthyAfterAllThat() {
+        malformedJsonIs400("{");
+        numericCodeIs400NotACrash();
+        given().get("/q/health/live").then().statusCode(200);
+        Api.awaitReady();
+        Api.run("python", "print(1)").then().statusCode(200).body("stdout", equalTo("1\n"));
+    }
+}

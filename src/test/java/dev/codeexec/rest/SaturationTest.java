@@ -1,0 +1,63 @@
+package dev.codeexec.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.codeexec.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** With one slot and a queue of one, a third simultaneous run is refused with 503 + Retry-After. */
+@QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(dev.codeexec.support.NoLeftoverContainers.class)
+@TestProfile(SaturationTest.OneSlot.class)
+class SaturationTest {
+
+    public static class OneSlot implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("code-exec.execution.max-concurrent", "1", "code-exec.execution.queue", "1");
+        }
+    }
+
+    @Test
+    void fullBulkheadAnswers503WithRetryAfter() throws Exception {
+        Api.awaitReady();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> Api.run("python", "import time; time.sleep(1.5); print('done')")));
+                Api.sleep(100);
+            }
+            int ok = 0;
+            int refused = 0;
+            for (Future<Response> f : answers) {
+                Response r = f.get();
+                if (r.statusCode() == 200) {
+                    assertEquals("done\n", r.jsonPath().getString("stdout"));
+                    ok++;
+                } else {
+                    assertEquals(503, r.statusCode(), r.asString());
+                    assertEquals("1", r.header("Retry-After"));
+                    assertTrue(r.jsonPath().getString("message").contains("Too many runs"));
+                    refused++;
+                }
+            }
+            assertEquals(2, ok, "one running plus one queued");
+            assertEquals(2, refused);
+        } finally {
+            pool.shutdownNow();
+        }
+        Api.run("python", "print('after')").then().statusCode(200);
+    }
+}

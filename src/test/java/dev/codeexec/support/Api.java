@@ -1,0 +1,56 @@
+package dev.codeexec.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Helpers for tests that talk to the running service over HTTP. */
+public final class Api {
+
+    private static volatile boolean ready;
+
+    private Api() {
+    }
+
+    /**
+     * Waits until readiness is UP: on a fresh engine the runtime images are built first, which
+     * takes minutes. Fails the test if it takes longer than 15 minutes.
+     */
+    public static void awaitReady() {
+        if (ready) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (given().get("/q/health/ready").statusCode() == 200) {
+                ready = true;
+                return;
+            }
+            sleep(500);
+        }
+        throw new AssertionError("service not ready: " + given().get("/q/health/ready").asString());
+    }
+
+    /** POSTs {"code": code} plus the extra fields to /run/{language}. */
+    public static Response run(String language, String code, Object... extra) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("code", code);
+        for (int i = 0; i < extra.length; i += 2) {
+            body.put((String) extra[i], extra[i + 1]);
+        }
+        return given().contentType(ContentType.JSON).body(body).post("/run/" + language);
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

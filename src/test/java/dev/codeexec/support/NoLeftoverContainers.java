@@ -1,0 +1,39 @@
+package dev.codeexec.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * After every test class that runs programs: asks the engine itself (not the service) for
+ * containers labelled by this service, allowing a moment for the asynchronous removals, and fails
+ * if any is left.
+ */
+public class NoLeftoverContainers implements AfterAllCallback {
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        try (DockerClient docker = DockerClientImpl.getInstance(config,
+                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build())) {
+            List<String> left = List.of();
+            for (int i = 0; i < 50; i++) {
+                left = docker.listContainersCmd().withShowAll(true)
+                        .withLabelFilter(List.of("dev.codeexec.service=code-exec")).exec()
+                        .stream().map(Container::getId).toList();
+                if (left.isEmpty()) {
+                    return;
+                }
+                Api.sleep(100);
+            }
+            assertEquals(List.of(), left, "containers left behind by " + context.getDisplayName());
+        }
+    }
+}
