@@ -26,7 +26,7 @@ public class NoLeftoverContainers implements AfterAllCallback {
             List<String> left = List.of();
             for (int i = 0; i < 50; i++) {
                 left = docker.listContainersCmd().withShowAll(true)
-                        .withLabelFilter(List.of("dev.codeexec.service=code-exec")).exec()
+                        .withLabelFilter(List.of("dev.codeexec.instance=code-exec-test")).exec()
                         .stream().map(Container::getId).toList();
                 if (left.isEmpty()) {
                     return;
