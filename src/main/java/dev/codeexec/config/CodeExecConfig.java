@@ -23,6 +23,15 @@ public interface CodeExecConfig {
     /** The Docker client. */
     DockerConfig docker();
 
+    /** The HTTP tier's own limits (beyond quarkus.http.*). */
+    HttpConfig http();
+
+    interface HttpConfig {
+        /** A request body must arrive completely within this time, else 408 and the connection is closed. */
+        @WithDefault("10s")
+        Duration bodyTimeout();
+    }
+
     /** Concurrency guard around runs (read by the fault-tolerance settings in application.properties). */
     ExecutionConfig execution();
 
@@ -83,6 +92,10 @@ public interface CodeExecConfig {
         /** Size of the writable tmpfs holding the program (/sandbox) and of /tmp each; also the largest file. */
         @WithDefault("16M")
         MemorySize scratch();
+
+        /** Most files and directories in /sandbox and in /tmp each (tmpfs nr_inodes). */
+        @WithDefault("4096")
+        int scratchFiles();
 
         /** Size of /dev/shm. */
         @WithDefault("8M")

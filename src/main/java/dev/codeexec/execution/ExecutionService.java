@@ -4,6 +4,7 @@ import dev.codeexec.config.CodeExecConfig;
 import dev.codeexec.language.Language;
 import dev.codeexec.language.LanguageRegistry;
 import dev.codeexec.language.Runtime;
+import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.SandboxLimits;
 import dev.codeexec.sandbox.SandboxSpec;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,11 @@ public class ExecutionService {
         this.caps = config.limits();
     }
 
-    public CompletionStage<Outcome> execute(Execution request) {
+    /**
+     * Runs the request. Invalid requests fail at once (before taking a slot); {@code control}
+     * cancels the run, e.g. when the client disconnects.
+     */
+    public CompletionStage<Outcome> execute(Execution request, RunControl control) {
         Language language = languages.find(request.language())
                 .orElseThrow(() -> new UnsupportedLanguageException(languages.names()));
         byte[] code = utf8(request.code());
@@ -42,7 +47,7 @@ public class ExecutionService {
 
         SandboxSpec spec = new SandboxSpec(language.id(), runtime.image(), language.runCommand(args),
                 launcherStdin(code, input), runLimits);
-        return sandbox.run(spec)
+        return sandbox.run(spec, control)
                 .thenApply(result -> OutcomeClassifier.classify(language.id(), runtime.version(), result, runLimits));
     }
 

@@ -1,5 +1,6 @@
 package dev.codeexec.execution;
 
+import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.Sandbox;
 import dev.codeexec.sandbox.SandboxResult;
 import dev.codeexec.sandbox.SandboxSpec;
@@ -27,7 +28,7 @@ public class GuardedSandbox {
     @Asynchronous
     @Bulkhead(value = 4, waitingTaskQueue = 32)
     @Timeout(30_000)
-    public CompletionStage<SandboxResult> run(SandboxSpec spec) {
-        return CompletableFuture.completedFuture(sandbox.run(spec));
+    public CompletionStage<SandboxResult> run(SandboxSpec spec, RunControl control) {
+        return CompletableFuture.completedFuture(sandbox.run(spec, control));
     }
 }

@@ -46,6 +46,6 @@ public class LimitsResolver {
             memory = memoryMb * MIB;
         }
         return new SandboxLimits(timeout, memory, cpus, pids, limits.output().asLongValue(),
-                limits.scratch().asLongValue(), limits.shm().asLongValue(), limits.openFiles());
+                limits.scratch().asLongValue(), limits.scratchFiles(), limits.shm().asLongValue(), limits.openFiles());
     }
 }

@@ -2,6 +2,7 @@ package dev.codeexec.language;
 
 import dev.codeexec.config.CodeExecConfig;
 import dev.codeexec.sandbox.Engine;
+import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.RuntimeImages;
 import dev.codeexec.sandbox.Sandbox;
 import dev.codeexec.sandbox.SandboxLimits;
@@ -29,7 +30,7 @@ public class RuntimeProvisioner {
 
     private static final Logger LOG = Logger.getLogger(RuntimeProvisioner.class);
     private static final SandboxLimits PROBE_LIMITS =
-            new SandboxLimits(Duration.ofSeconds(20), 256L << 20, 1.0, 64, 64 * 1024, 1 << 20, 1 << 20, 64);
+            new SandboxLimits(Duration.ofSeconds(20), 256L << 20, 1.0, 64, 64 * 1024, 1 << 20, 256, 1 << 20, 64);
 
     private final LanguageRegistry registry;
     private final RuntimeImages images;
@@ -95,7 +96,8 @@ public class RuntimeProvisioner {
 
     private String version(Language language, String image) {
         SandboxResult result = sandbox.run(
-                new SandboxSpec(language.id(), image, language.versionCommand(), new byte[0], PROBE_LIMITS));
+                new SandboxSpec(language.id(), image, language.versionCommand(), new byte[0], PROBE_LIMITS),
+                new RunControl());
         String out = new String(result.output().stdout(), StandardCharsets.UTF_8).trim();
         if (result.exitCode() != 0 || out.isEmpty()) {
             throw new IllegalStateException("version probe exited " + result.exitCode() + ": "

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.codeexec.execution.InvalidExecutionException;
 import dev.codeexec.execution.RuntimeNotReadyException;
+import dev.codeexec.sandbox.RunCancelledException;
 import dev.codeexec.sandbox.SandboxUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -71,6 +72,11 @@ public class ExceptionMappers {
     public Response engineDown(SandboxUnavailableException e) {
         LOG.warnf("container engine unavailable: %s", e.getMessage());
         return retryLater("The container engine is unavailable; try again shortly", 5);
+    }
+
+    @ServerExceptionMapper
+    public Response cancelled(RunCancelledException e) {
+        return problem(499, "Client Closed Request", e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -8,6 +8,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import dev.codeexec.sandbox.RunControl;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,12 +34,17 @@ public class RunResource {
     public CompletionStage<RunResponse> run(
             @Parameter(description = "python | javascript (js, node) | ruby (rb)", example = "python")
             @PathParam("language") String language,
-            RunRequest request) {
+            RunRequest request, @Context HttpServerRequest http) {
         if (request == null) {
             throw new InvalidExecutionException("a JSON object with code is required");
         }
         Execution execution = new Execution(language, request.code(), request.input(), request.args(),
                 request.timeoutMs(), request.memoryMb());
-        return executions.execute(execution).thenApply(RunResponse::of);
+        RunControl control = new RunControl();
+        // The client went away mid-run: kill the container now rather than at the deadline.
+        // (The connection's handler, since the response's is not called while the run is pending.
+        // HTTP/1.1 carries one request at a time per connection, so one handler is enough.)
+        http.connection().closeHandler(closed -> control.cancel());
+        return executions.execute(execution, control).thenApply(RunResponse::of);
     }
 }

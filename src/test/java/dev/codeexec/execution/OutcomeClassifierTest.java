@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class OutcomeClassifierTest {
 
     private static final SandboxLimits LIMITS =
-            new SandboxLimits(Duration.ofMillis(3000), 128L << 20, 1, 64, 1 << 20, 16 << 20, 8 << 20, 256);
+            new SandboxLimits(Duration.ofMillis(3000), 128L << 20, 1, 64, 1 << 20, 16 << 20, 4096, 8 << 20, 256);
     private static final SandboxResult.Output OUT =
             new SandboxResult.Output("o".getBytes(), "e".getBytes(), "oe".getBytes());
 

@@ -60,4 +60,22 @@ class SaturationTest {
         }
         Api.run("python", "print('after')").then().statusCode(200);
     }
+
+    @Test
+    void clientDisconnectFreesTheSlotAndRemovesTheContainer() throws Exception {
+        Api.awaitReady();
+        try (java.net.Socket s = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            String body = "{\"code\": \"import time; time.sleep(60)\", \"timeoutMs\": 10000}";
+            s.getOutputStream().write(("POST /run/python HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            Api.sleep(1000);
+        } // the client goes away with the run in progress
+        long start = System.nanoTime();
+        // With one slot, this waits behind the abandoned run unless the disconnect freed it.
+        Api.run("python", "print('next')").then().statusCode(200)
+                .body("stdout", org.hamcrest.Matchers.equalTo("next\n"));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(ms < 4000, "the next run waited " + ms + " ms for the abandoned one");
+    }
 }

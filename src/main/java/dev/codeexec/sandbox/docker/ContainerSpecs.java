@@ -43,7 +43,8 @@ final class ContainerSpecs {
     }
 
     static HostConfig hostConfig(SandboxLimits limits) {
-        String tmpfsOptions = "rw,nosuid,nodev,noexec,size=" + limits.scratchBytes();
+        String tmpfsOptions = "rw,nosuid,nodev,noexec,size=" + limits.scratchBytes()
+                + ",nr_inodes=" + limits.scratchFiles();
         return HostConfig.newHostConfig()
                 .withNetworkMode("none")
                 .withReadonlyRootfs(true)

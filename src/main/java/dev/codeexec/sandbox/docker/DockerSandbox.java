@@ -4,6 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.codeexec.sandbox.RunCancelledException;
+import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.Sandbox;
 import dev.codeexec.sandbox.SandboxResult;
 import dev.codeexec.sandbox.SandboxSpec;
@@ -36,7 +38,10 @@ public class DockerSandbox implements Sandbox {
     }
 
     @Override
-    public SandboxResult run(SandboxSpec spec) {
+    public SandboxResult run(SandboxSpec spec, RunControl control) {
+        if (control.cancelled()) {
+            throw new RunCancelledException();
+        }
         String id;
         try {
             id = ContainerSpecs.create(docker, spec, labels.forRun(spec.language())).exec().getId();
@@ -44,6 +49,7 @@ public class DockerSandbox implements Sandbox {
             throw unavailable("create", e);
         }
         janitor.track(id);
+        control.onCancel(() -> janitor.killLater(id));
         try {
             return runCreated(id, spec);
         } catch (RuntimeException e) {

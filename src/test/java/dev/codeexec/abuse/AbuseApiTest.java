@@ -1,0 +1,146 @@
+package dev.codeexec.abuse;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codeexec.support.Api;
+import dev.codeexec.support.NoLeftoverContainers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Attacks on the HTTP tier itself: slow clients and a storm of hostile requests. */
+@QuarkusTest
+@ExtendWith(NoLeftoverContainers.class)
+class AbuseApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeEach
+    void ready() {
+        Api.awaitReady();
+    }
+
+    @Test
+    void slowHeadersDoNotStopOthersFromBeingServed() throws Exception {
+        // attack: 50 connections that send their request line and then a header byte now and then.
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                Socket s = new Socket("localhost", RestAssured.port);
+                s.getOutputStream().write("POST /run/python HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+                slow.add(s);
+            }
+            for (int round = 0; round < 3; round++) {
+                for (Socket s : slow) {
+                    s.getOutputStream().write('a');
+                }
+                Api.run("python", "print('served')").then().statusCode(200)
+                        .body("stdout", org.hamcrest.Matchers.equalTo("served\n"));
+            }
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void slowBodyIsCutOffWith408() throws Exception {
+        // attack: declares a body and then trickles it (the test profile sets the body timeout to 2 s).
+        try (Socket s = new Socket("localhost", RestAssured.port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /run/python HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100\r\n\r\n{\"code\":").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long start = System.nanoTime();
+            String answer = readAll(s.getInputStream());
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(answer.contains("\"status\":408"), answer);
+            assertTrue(ms < 6000, "cut off after " + ms + " ms");
+        }
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void twoHundredConcurrentRequestsWithHostileProgramsMixedIn() throws Exception {
+        String[][] hostile = {
+            {"python", "while True: pass"},
+            {"python", "import os\nwhile True:\n    try: os.fork()\n    except OSError: pass"},
+            {"javascript", "const a = []; for (;;) a.push('x'.repeat(1e6) + a.length)"},
+            {"ruby", "loop { puts 'x' * 1000 }"},
+            {"python", "import time; time.sleep(100)"},
+        };
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        List<Boolean> isHello = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            boolean hello = i % 4 == 0;
+            String[] program = hello ? new String[] {"python", "print('hello')"} : hostile[i % hostile.length];
+            String body = JSON.writeValueAsString(Map.of("code", program[1], "timeoutMs", 1000));
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/run/" + program[0]))
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(120))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+            isHello.add(hello);
+        }
+        int ran = 0;
+        int refused = 0;
+        for (int i = 0; i < answers.size(); i++) {
+            HttpResponse<String> r = answers.get(i).get();
+            JsonNode json = JSON.readTree(r.body());
+            if (r.statusCode() == 503) {
+                assertTrue(r.headers().firstValue("Retry-After").isPresent(), r.body());
+                refused++;
+                continue;
+            }
+            assertEquals(200, r.statusCode(), r.body());
+            ran++;
+            if (isHello.get(i)) {
+                assertEquals("OK", json.get("status").asText(), r.body());
+                assertEquals("hello\n", json.get("stdout").asText(), r.body());
+            } else {
+                assertTrue(!json.get("status").asText().equals("OK"), r.body());
+            }
+        }
+        assertEquals(200, ran + refused);
+        assertTrue(ran >= 4, "only " + ran + " ran");
+        // and a plain hello answers correctly right after the storm
+        Api.run("python", "print('calm')").then().statusCode(200)
+                .body("stdout", org.hamcrest.Matchers.equalTo("calm\n"));
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        StringBuilder answer = new StringBuilder();
+        int b;
+        while ((b = in.read()) != -1) {
+            answer.append((char) b);
+            if (b == '}' && answer.indexOf("{") >= 0) {
+                break;
+            }
+        }
+        return answer.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.codeexec.abuse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One hostile program from src/test/resources/abuse/FAMILY/NAME.EXT, with what it tries and what
+ * must happen, declared in its leading comment lines:
+ * <pre>
+ * # @attack what the program tries
+ * # @expect-status TIMEOUT|RUNTIME_ERROR   (any of these)
+ * # @stdout-equals text   @stdout-contains text   @stdout-not-contains text   @stderr-contains text
+ * # @exit 137   @signal SIGKILL   @truncated true   @timeoutMs 1500   @max-wall-ms 3000
+ * </pre>
+ * Texts take Java escapes (\n, \\u0000).
+ */
+record AbuseCase(String name, String language, String code, Map<String, List<String>> directives) {
+
+    private static final Pattern DIRECTIVE = Pattern.compile("^\\s*(?:#|//)\\s*@(\\S+)\\s?(.*)$");
+
+    static AbuseCase load(Path root, Path file) throws IOException {
+        String code = Files.readString(file, StandardCharsets.UTF_8);
+        Map<String, List<String>> directives = new HashMap<>();
+        for (String line : code.split("\n")) {
+            Matcher m = DIRECTIVE.matcher(line);
+            if (!m.matches()) {
+                break;
+            }
+            directives.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(unescape(m.group(2)));
+        }
+        String name = root.relativize(file).toString();
+        return new AbuseCase(name, language(name), code, directives);
+    }
+
+    String one(String key) {
+        List<String> values = directives.get(key);
+        return values == null ? null : values.get(0);
+    }
+
+    List<String> all(String key) {
+        return directives.getOrDefault(key, List.of());
+    }
+
+    private static String language(String name) {
+        if (name.endsWith(".py")) {
+            return "python";
+        }
+        if (name.endsWith(".js")) {
+            return "javascript";
+        }
+        if (name.endsWith(".rb")) {
+            return "ruby";
+        }
+        throw new IllegalArgumentException("no language for " + name);
+    }
+
+    private static String unescape(String s) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 == s.length()) {
+                out.append(c);
+                continue;
+            }
+            char n = s.charAt(++i);
+            switch (n) {
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case '\\' -> out.append('\\');
+                case 'u' -> {
+                    out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> out.append('\\').append(n);
+            }
+        }
+        return out.toString();
+    }
+}

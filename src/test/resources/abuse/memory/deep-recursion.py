@@ -1,0 +1,8 @@
+# @attack unbounded recursion with the recursion limit lifted
+# @expect-status RUNTIME_ERROR|MEMORY_LIMIT
+# @max-wall-ms 4000
+import sys
+sys.setrecursionlimit(10**8)
+def f(n):
+    return f(n + 1) + 1
+f(0)

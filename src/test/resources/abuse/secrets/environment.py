@@ -1,0 +1,5 @@
+# @attack dumps the environment looking for the service's secrets
+# @expect-status OK
+# @stdout-equals ['HOME', 'HOSTNAME', 'LANG', 'PATH', 'PWD', 'TMPDIR']\n
+import os
+print(sorted(os.environ))

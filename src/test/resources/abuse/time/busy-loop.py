@@ -1,0 +1,6 @@
+# @attack a busy loop that never yields
+# @timeoutMs 1500
+# @expect-status TIMEOUT
+# @max-wall-ms 3000
+while True:
+    pass

@@ -1,0 +1,9 @@
+# @attack ignores SIGTERM and SIGINT, then spins
+# @timeoutMs 1500
+# @expect-status TIMEOUT
+# @max-wall-ms 3000
+import signal
+for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+    signal.signal(s, signal.SIG_IGN)
+while True:
+    pass

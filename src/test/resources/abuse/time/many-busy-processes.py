@@ -1,0 +1,10 @@
+# @attack eight busy processes
+# @timeoutMs 1500
+# @expect-status TIMEOUT
+# @max-wall-ms 3000
+import os
+for _ in range(8):
+    if os.fork() == 0:
+        break
+while True:
+    pass

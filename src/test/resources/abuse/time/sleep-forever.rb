@@ -1,0 +1,5 @@
+# @attack sleeps forever
+# @timeoutMs 1500
+# @expect-status TIMEOUT
+# @max-wall-ms 3000
+sleep
