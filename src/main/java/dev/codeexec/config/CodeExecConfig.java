@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,35 @@ public interface CodeExecConfig {
 
     /** The Docker client. */
     DockerConfig docker();
+
+    /** Requests per client (by API key when keys are on, else by IP) on POST /run. */
+    RateLimitConfig rateLimit();
+
+    interface RateLimitConfig {
+        /** false turns rate limiting off. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Runs a client may request per minute (also the burst). */
+        @WithDefault("120")
+        int requestsPerMinute();
+
+        /** Most clients tracked at once (least recently seen are forgotten first). */
+        @WithDefault("100000")
+        long maxClients();
+    }
+
+    /** API keys; when set, /run and /runtimes need one (X-API-Key or Authorization: Bearer). */
+    Optional<List<String>> apiKeys();
+
+    /** Graceful shutdown. */
+    ShutdownConfig shutdown();
+
+    interface ShutdownConfig {
+        /** On SIGTERM, how long in-flight runs may take to finish before their containers are killed. */
+        @WithDefault("30s")
+        Duration gracePeriod();
+    }
 
     /** The HTTP tier's own limits (beyond quarkus.http.*). */
     HttpConfig http();
@@ -42,6 +72,10 @@ public interface CodeExecConfig {
         /** Runs that may wait for a free slot; more are refused with 503. */
         @WithDefault("32")
         int queue();
+
+        /** How long the circuit breaker stays open after engine failures, in ms (also the Retry-After). */
+        @WithDefault("5000")
+        long circuitDelayMs();
 
         /** Outer guard on one run in ms, queue wait included; keep it well above max-timeout. */
         @WithDefault("30000")

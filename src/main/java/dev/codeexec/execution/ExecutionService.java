@@ -7,7 +7,10 @@ import dev.codeexec.language.Runtime;
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.SandboxLimits;
 import dev.codeexec.sandbox.SandboxSpec;
+import dev.codeexec.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,17 +20,22 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class ExecutionService {
 
+    private static final Logger LOG = Logger.getLogger(ExecutionService.class);
+
     private final LanguageRegistry languages;
     private final LimitsResolver limits;
     private final GuardedSandbox sandbox;
     private final CodeExecConfig.LimitsConfig caps;
+    private final Metrics metrics;
 
     public ExecutionService(LanguageRegistry languages, LimitsResolver limits, GuardedSandbox sandbox,
-            CodeExecConfig config) {
+            CodeExecConfig config, Metrics metrics) {
         this.languages = languages;
         this.limits = limits;
         this.sandbox = sandbox;
         this.caps = config.limits();
+        this.metrics = metrics;
+        metrics.capacity(config.execution().maxConcurrent(), config.execution().queue());
     }
 
     /**
@@ -47,8 +55,30 @@ public class ExecutionService {
 
         SandboxSpec spec = new SandboxSpec(language.id(), runtime.image(), language.runCommand(args),
                 launcherStdin(code, input), runLimits);
-        return sandbox.run(spec, control)
-                .thenApply(result -> OutcomeClassifier.classify(language.id(), runtime.version(), result, runLimits));
+        RunLog log = new RunLog(RunLog.newId(), language.id(), System.nanoTime());
+        AtomicBoolean leftQueue = new AtomicBoolean();
+        Runnable onStart = () -> {
+            if (leftQueue.compareAndSet(false, true)) {
+                metrics.leftQueue();
+                log.started();
+            }
+        };
+        metrics.queuedRun();
+        return sandbox.run(spec, control, onStart)
+                .whenComplete((result, error) -> onStart.run())
+                .thenApply(result -> OutcomeClassifier.classify(language.id(), runtime.version(), result, runLimits))
+                .whenComplete((outcome, error) -> {
+                    if (outcome != null) {
+                        metrics.executed(language.id(), outcome.status().name(), wallTime(outcome));
+                        log.finished(outcome);
+                    } else {
+                        log.failed(error);
+                    }
+                });
+    }
+
+    private static java.time.Duration wallTime(Outcome outcome) {
+        return java.time.Duration.ofMillis(outcome.wallTimeMs());
     }
 
     private void validate(String codeText, byte[] code, byte[] input, List<String> args) {

@@ -1,34 +1,55 @@
 package dev.codeexec.execution;
 
+import dev.codeexec.metrics.Metrics;
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.Sandbox;
 import dev.codeexec.sandbox.SandboxResult;
 import dev.codeexec.sandbox.SandboxSpec;
+import dev.codeexec.sandbox.SandboxUnavailableException;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * The sandbox behind SmallRye Fault Tolerance: a bulkhead (runs at once, plus a bounded queue)
- * and an outer timeout. The numbers here are placeholders: application.properties sets them from
- * code-exec.execution.* so operators tune them through the environment.
+ * The sandbox behind SmallRye Fault Tolerance: a circuit breaker that opens only on engine
+ * failures (a program's failure is a normal result, never an exception), an outer timeout, and a
+ * bulkhead (runs at once, plus a bounded queue). The numbers here are placeholders:
+ * application.properties sets them from code-exec.execution.* so operators tune them through the
+ * environment.
  */
 @ApplicationScoped
 public class GuardedSandbox {
 
-    private final Sandbox sandbox;
+    /** Name of the circuit breaker, for health checks. */
+    public static final String CIRCUIT = "docker-engine";
 
-    public GuardedSandbox(Sandbox sandbox) {
+    private final Sandbox sandbox;
+    private final Metrics metrics;
+
+    public GuardedSandbox(Sandbox sandbox, Metrics metrics) {
         this.sandbox = sandbox;
+        this.metrics = metrics;
     }
 
+    /** {@code onStart} runs once the run has a slot (it left the queue). */
     @Asynchronous
-    @Bulkhead(value = 4, waitingTaskQueue = 32)
+    @CircuitBreaker(failOn = SandboxUnavailableException.class, requestVolumeThreshold = 4, failureRatio = 0.5,
+            delay = 5000, successThreshold = 1)
+    @CircuitBreakerName(CIRCUIT)
     @Timeout(30_000)
-    public CompletionStage<SandboxResult> run(SandboxSpec spec, RunControl control) {
-        return CompletableFuture.completedFuture(sandbox.run(spec, control));
+    @Bulkhead(value = 4, waitingTaskQueue = 32)
+    public CompletionStage<SandboxResult> run(SandboxSpec spec, RunControl control, Runnable onStart) {
+        onStart.run();
+        metrics.started();
+        try {
+            return CompletableFuture.completedFuture(sandbox.run(spec, control));
+        } finally {
+            metrics.finished();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.codeexec.language;
 
 import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.metrics.Metrics;
 import dev.codeexec.sandbox.Engine;
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.RuntimeImages;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,13 +38,16 @@ public class RuntimeProvisioner {
     private final RuntimeImages images;
     private final Sandbox sandbox;
     private final Engine engine;
+    private final Metrics metrics;
     private final CodeExecConfig config;
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final AtomicBoolean retrying = new AtomicBoolean();
 
     public RuntimeProvisioner(LanguageRegistry registry, RuntimeImages images, Sandbox sandbox,
-            Engine engine, CodeExecConfig config) {
+            Engine engine, CodeExecConfig config, Metrics metrics) {
         this.engine = engine;
+        this.metrics = metrics;
         this.registry = registry;
         this.images = images;
         this.sandbox = sandbox;
@@ -68,6 +73,25 @@ public class RuntimeProvisioner {
         }
     }
 
+    /**
+     * Tries again, in the background, the languages that failed (e.g. the engine was down at
+     * startup). Does nothing while the first pass or another retry runs.
+     */
+    public void retryFailed() {
+        if (!finished() || failures.isEmpty() || !retrying.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                registry.languages().stream().filter(l -> failures.containsKey(l.id())).forEach(this::provision);
+            } finally {
+                retrying.set(false);
+            }
+        }, "runtime-provisioner-retry");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     private void removeLeftovers() {
         try {
             int removed = engine.removeLeftovers();
@@ -87,9 +111,11 @@ public class RuntimeProvisioner {
             String version = version(language, image);
             registry.markReady(new Runtime(language, image, version));
             failures.remove(language.id());
+            metrics.runtimeReady(language.id(), true);
             LOG.infof("%s %s ready (image %s)", language.id(), version, image);
         } catch (RuntimeException e) {
             failures.put(language.id(), String.valueOf(e.getMessage()));
+            metrics.runtimeReady(language.id(), false);
             LOG.errorf("%s is unavailable and left out: %s", language.id(), e.getMessage());
         }
     }

@@ -14,7 +14,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
+import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.metrics.Metrics;
+import dev.codeexec.metrics.Metrics.Rejection;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -26,6 +30,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+
+    private final Metrics metrics;
+    private final long circuitDelaySeconds;
+
+    public ExceptionMappers(Metrics metrics, CodeExecConfig config) {
+        this.metrics = metrics;
+        this.circuitDelaySeconds = Math.max(1, config.execution().circuitDelayMs() / 1000);
+    }
 
     @ServerExceptionMapper
     public Response invalid(InvalidExecutionException e) {
@@ -60,18 +72,28 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response notReady(RuntimeNotReadyException e) {
+        metrics.rejected(Rejection.NOT_READY);
         return retryLater(e.getMessage(), 5);
     }
 
     @ServerExceptionMapper
     public Response saturated(BulkheadException e) {
+        metrics.rejected(Rejection.SATURATED);
         return retryLater("Too many runs in progress; try again shortly", 1);
     }
 
     @ServerExceptionMapper
     public Response engineDown(SandboxUnavailableException e) {
+        metrics.rejected(Rejection.ENGINE_DOWN);
         LOG.warnf("container engine unavailable: %s", e.getMessage());
-        return retryLater("The container engine is unavailable; try again shortly", 5);
+        return retryLater("The container engine is unavailable; try again shortly", circuitDelaySeconds);
+    }
+
+    /** The engine failed repeatedly: answer at once instead of trying it again. */
+    @ServerExceptionMapper
+    public Response circuitOpen(CircuitBreakerOpenException e) {
+        metrics.rejected(Rejection.ENGINE_DOWN);
+        return retryLater("The container engine is unavailable; try again shortly", circuitDelaySeconds);
     }
 
     @ServerExceptionMapper
@@ -116,7 +138,7 @@ public class ExceptionMappers {
                 .build();
     }
 
-    private static Response retryLater(String detail, int seconds) {
+    static Response retryLater(String detail, long seconds) {
         return Response.fromResponse(problem(503, "Service Unavailable", detail))
                 .header("Retry-After", seconds)
                 .build();

@@ -5,6 +5,8 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import io.quarkus.runtime.ShutdownEvent;
+import dev.codeexec.metrics.Metrics;
+import dev.codeexec.metrics.Metrics.Phase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -33,9 +35,12 @@ public class ContainerJanitor {
         return t;
     });
 
-    public ContainerJanitor(DockerClient docker, ContainerLabels labels) {
+    private final Metrics metrics;
+
+    public ContainerJanitor(DockerClient docker, ContainerLabels labels, Metrics metrics) {
         this.docker = docker;
         this.labels = labels;
+        this.metrics = metrics;
     }
 
     void track(String id) {
@@ -45,12 +50,16 @@ public class ContainerJanitor {
     /** Schedules a SIGKILL of the whole container; never blocks the caller. */
     void killLater(String id) {
         executor.execute(() -> {
+            long start = System.nanoTime();
             try {
                 docker.killContainerCmd(id).exec();
             } catch (NotFoundException | ConflictException e) {
                 // already stopped or gone
             } catch (RuntimeException e) {
+                metrics.dockerError(DockerErrors.kind(e));
                 LOG.warnf("could not kill container %s: %s", id, e.getMessage());
+            } finally {
+                metrics.phase(Phase.KILL, System.nanoTime() - start);
             }
         });
     }
@@ -60,16 +69,35 @@ public class ContainerJanitor {
         executor.execute(() -> remove(id));
     }
 
+    /** Forced removal, tried up to three times (removal is safe to repeat). */
     private void remove(String id) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            long start = System.nanoTime();
+            try {
+                docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+                live.remove(id);
+                return;
+            } catch (NotFoundException | ConflictException e) {
+                live.remove(id); // gone already, or its removal is in progress
+                return;
+            } catch (RuntimeException e) {
+                metrics.dockerError(DockerErrors.kind(e));
+                if (attempt == 3) {
+                    LOG.warnf("could not remove container %s: %s", id, e.getMessage());
+                    return;
+                }
+                sleep(200L * attempt);
+            } finally {
+                metrics.phase(Phase.REMOVE, System.nanoTime() - start);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
         try {
-            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-            live.remove(id);
-        } catch (NotFoundException e) {
-            live.remove(id);
-        } catch (ConflictException e) {
-            live.remove(id); // removal already in progress
-        } catch (RuntimeException e) {
-            LOG.warnf("could not remove container %s: %s", id, e.getMessage());
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -80,6 +108,7 @@ public class ContainerJanitor {
                 .withLabelFilter(labels.instanceFilter())
                 .exec();
         leftovers.forEach(c -> remove(c.getId()));
+        metrics.reaped(leftovers.size());
         return leftovers.size();
     }
 

@@ -10,7 +10,10 @@ import dev.codeexec.sandbox.Sandbox;
 import dev.codeexec.sandbox.SandboxResult;
 import dev.codeexec.sandbox.SandboxSpec;
 import dev.codeexec.sandbox.SandboxUnavailableException;
+import dev.codeexec.metrics.Metrics;
+import dev.codeexec.metrics.Metrics.Phase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -30,11 +33,13 @@ public class DockerSandbox implements Sandbox {
     private final DockerClient docker;
     private final ContainerLabels labels;
     private final ContainerJanitor janitor;
+    private final Metrics metrics;
 
-    public DockerSandbox(DockerClient docker, ContainerLabels labels, ContainerJanitor janitor) {
+    public DockerSandbox(DockerClient docker, ContainerLabels labels, ContainerJanitor janitor, Metrics metrics) {
         this.docker = docker;
         this.labels = labels;
         this.janitor = janitor;
+        this.metrics = metrics;
     }
 
     @Override
@@ -44,7 +49,7 @@ public class DockerSandbox implements Sandbox {
         }
         String id;
         try {
-            id = ContainerSpecs.create(docker, spec, labels.forRun(spec.language())).exec().getId();
+            id = timed(Phase.CREATE, () -> ContainerSpecs.create(docker, spec, labels.forRun(spec.language())).exec().getId());
         } catch (RuntimeException e) {
             throw unavailable("create", e);
         }
@@ -61,14 +66,16 @@ public class DockerSandbox implements Sandbox {
 
     private SandboxResult runCreated(String id, SandboxSpec spec) {
         OutputCollector output = new OutputCollector(spec.limits().outputBytes(), () -> janitor.killLater(id));
-        docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(output);
-        awaitStarted(output);
-
-        docker.startContainerCmd(id).exec();
+        timed(Phase.ATTACH, () -> {
+            docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(output);
+            awaitStarted(output);
+            return null;
+        });
+        timed(Phase.START, () -> docker.startContainerCmd(id).exec());
         long started = System.nanoTime();
         long deadline = started + spec.limits().timeout().toNanos();
         try (StdinFeeder stdin = StdinFeeder.feed(docker, id, spec.stdin())) {
-            Integer exit = awaitExit(id, deadline - System.nanoTime());
+            Integer exit = timed(Phase.WAIT, () -> awaitExit(id, deadline - System.nanoTime()));
             boolean timedOut = exit == null;
             if (timedOut) {
                 kill(id);
@@ -78,7 +85,7 @@ public class DockerSandbox implements Sandbox {
             awaitDrained(output);
             boolean limited = output.limited();
             int code = exit == null ? SIGKILL_EXIT : exit;
-            boolean oom = code == SIGKILL_EXIT && !timedOut && !limited && oomKilled(id);
+            boolean oom = code == SIGKILL_EXIT && !timedOut && !limited && timed(Phase.INSPECT, () -> oomKilled(id));
             return new SandboxResult(code, timedOut, oom, limited, output.output(), wall);
         }
     }
@@ -138,6 +145,19 @@ public class DockerSandbox implements Sandbox {
             } catch (java.io.IOException ignored) {
                 // closing a finished stream
             }
+        }
+    }
+
+    /** Times one engine call and counts its failure by kind. */
+    private <T> T timed(Phase phase, Supplier<T> call) {
+        long start = System.nanoTime();
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            metrics.dockerError(DockerErrors.kind(e));
+            throw e;
+        } finally {
+            metrics.phase(phase, System.nanoTime() - start);
         }
     }
 

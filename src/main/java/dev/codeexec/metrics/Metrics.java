@@ -1,0 +1,146 @@
+package dev.codeexec.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Owns every meter of the service: names, tags and buckets live here and nowhere else. Tags are
+ * bounded (language ids, statuses, fixed reasons and phases); no user data ever becomes a tag.
+ * Exported at /q/metrics as {@code codeexec_*}.
+ */
+@ApplicationScoped
+public class Metrics {
+
+    public static final String EXECUTIONS = "codeexec.executions";
+    public static final String EXECUTION_DURATION = "codeexec.execution.duration";
+    public static final String CONTAINER_PHASE = "codeexec.container.phase";
+    public static final String IN_FLIGHT = "codeexec.runs.in.flight";
+    public static final String CAPACITY = "codeexec.runs.capacity";
+    public static final String QUEUED = "codeexec.runs.queued";
+    public static final String REJECTED = "codeexec.requests.rejected";
+    public static final String REAPED = "codeexec.containers.reaped";
+    public static final String RUNTIME_READY = "codeexec.runtime.ready";
+    public static final String DOCKER_ERRORS = "codeexec.docker.errors";
+
+    private static final java.util.List<String> DOCKER_ERROR_KINDS =
+            java.util.List.of("connect", "timeout", "server", "not_found", "conflict", "other");
+
+    /** Buckets for wall times from 10 ms to 30 s. */
+    private static final Duration[] RUN_BUCKETS = durations(10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000);
+    /** Buckets for one engine call. */
+    private static final Duration[] PHASE_BUCKETS = durations(1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 5000);
+
+    /** Why a request was turned away. */
+    public enum Rejection { SATURATED, RATE_LIMITED, ENGINE_DOWN, NOT_READY, UNAUTHORIZED, SHUTTING_DOWN }
+
+    /** A container lifecycle call. */
+    public enum Phase { CREATE, ATTACH, START, WAIT, INSPECT, KILL, REMOVE }
+
+    private final MeterRegistry registry;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Map<String, AtomicInteger> ready = new ConcurrentHashMap<>();
+
+    public Metrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder(IN_FLIGHT, inFlight, AtomicInteger::get)
+                .description("Runs executing in a container now").register(registry);
+        Gauge.builder(QUEUED, queued, AtomicInteger::get)
+                .description("Runs waiting for a free slot").register(registry);
+        for (Rejection r : Rejection.values()) {
+            rejectedCounter(r);
+        }
+        for (String kind : DOCKER_ERROR_KINDS) {
+            dockerErrorCounter(kind);
+        }
+        Counter.builder(REAPED).description("Leftover containers removed at startup or shutdown").register(registry);
+    }
+
+    /** Declares the run slots, so dashboards can show in-flight against capacity. */
+    public void capacity(int slots, int queue) {
+        Gauge.builder(CAPACITY, () -> slots).tag("kind", "slots")
+                .description("Run slots and queue places configured").register(registry);
+        Gauge.builder(CAPACITY, () -> queue).tag("kind", "queue").register(registry);
+    }
+
+    public void executed(String language, String status, Duration wall) {
+        Counter.builder(EXECUTIONS).tag("language", language).tag("status", status)
+                .description("Runs that happened, by language and status").register(registry).increment();
+        Timer.builder(EXECUTION_DURATION).tag("language", language)
+                .description("Wall-clock time of runs, container start to exit")
+                .serviceLevelObjectives(RUN_BUCKETS)
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry).record(wall);
+    }
+
+    public void phase(Phase phase, long nanos) {
+        Timer.builder(CONTAINER_PHASE).tag("phase", phase.name().toLowerCase())
+                .description("Time of each container lifecycle call to the engine")
+                .serviceLevelObjectives(PHASE_BUCKETS)
+                .register(registry).record(Duration.ofNanos(nanos));
+    }
+
+    public void rejected(Rejection reason) {
+        rejectedCounter(reason).increment();
+    }
+
+    private Counter rejectedCounter(Rejection reason) {
+        return Counter.builder(REJECTED).tag("reason", reason.name().toLowerCase())
+                .description("Requests turned away, by reason").register(registry);
+    }
+
+    public void reaped(int count) {
+        Counter.builder(REAPED).description("Leftover containers removed at startup or shutdown")
+                .register(registry).increment(count);
+    }
+
+    public void runtimeReady(String language, boolean isReady) {
+        ready.computeIfAbsent(language, l -> {
+            AtomicInteger value = new AtomicInteger();
+            Gauge.builder(RUNTIME_READY, value, AtomicInteger::get).tag("language", l)
+                    .description("1 when the language's image is provisioned").register(registry);
+            return value;
+        }).set(isReady ? 1 : 0);
+    }
+
+    /** kind: connect, timeout, server, not_found, conflict, other (see DockerErrors). */
+    public void dockerError(String kind) {
+        dockerErrorCounter(kind).increment();
+    }
+
+    private Counter dockerErrorCounter(String kind) {
+        return Counter.builder(DOCKER_ERRORS).tag("kind", kind)
+                .description("Failed calls to the Docker engine, by kind").register(registry);
+    }
+
+    public void queuedRun() {
+        queued.incrementAndGet();
+    }
+
+    public void leftQueue() {
+        queued.decrementAndGet();
+    }
+
+    public void started() {
+        inFlight.incrementAndGet();
+    }
+
+    public void finished() {
+        inFlight.decrementAndGet();
+    }
+
+    private static Duration[] durations(long... millis) {
+        Duration[] out = new Duration[millis.length];
+        for (int i = 0; i < millis.length; i++) {
+            out[i] = Duration.ofMillis(millis[i]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.codeexec.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.codeexec.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(ApiKeyTest.WithKeys.class)
+class ApiKeyTest {
+
+    public static class WithKeys implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("code-exec.api-keys", "first-key-123,second-key-456");
+        }
+    }
+
+    @Test
+    void runsNeedAValidKeyHealthDoesNot() {
+        given().get("/q/health/live").then().statusCode(200);
+        Api.awaitReady();
+        given().contentType(ContentType.JSON).body("{\"code\": \"print(1)\"}").post("/run/python").then()
+                .statusCode(401).contentType(ContentType.JSON).header("WWW-Authenticate", "Bearer")
+                .body("status", equalTo(401));
+        given().contentType(ContentType.JSON).header("X-API-Key", "first-key-12").body("{\"code\": \"print(1)\"}")
+                .post("/run/python").then().statusCode(401);
+        given().get("/runtimes").then().statusCode(401);
+        given().contentType(ContentType.JSON).header("X-API-Key", "first-key-123").body("{\"code\": \"print(1)\"}")
+                .post("/run/python").then().statusCode(200).body("stdout", equalTo("1\n"));
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer second-key-456")
+                .body("{\"code\": \"print(2)\"}").post("/run/python").then().statusCode(200).body("stdout", equalTo("2\n"));
+        given().header("X-API-Key", "second-key-456").get("/runtimes").then().statusCode(200);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.codeexec.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.codeexec.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Three runs a minute per client; clients told apart by IP, X-Forwarded-For only from trusted proxies. */
+@QuarkusTest
+@TestProfile(RateLimitTest.ThreePerMinute.class)
+class RateLimitTest {
+
+    public static class ThreePerMinute implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("code-exec.rate-limit.enabled", "true", "code-exec.rate-limit.requests-per-minute", "3");
+        }
+    }
+
+    private static Response runAs(String client) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", client)
+                .body("{\"code\": \"print(1)\"}").post("/run/python");
+    }
+
+    @Test
+    void fourthRunInAMinuteIs429WithRetryAfterAndRateLimitHeaders() {
+        Api.awaitReady();
+        for (int i = 0; i < 3; i++) {
+            Response ok = runAs("203.0.113.7");
+            assertEquals(200, ok.statusCode(), ok.asString());
+            assertEquals("3", ok.header("RateLimit-Limit"));
+            assertEquals(String.valueOf(2 - i), ok.header("RateLimit-Remaining"));
+        }
+        Response limited = runAs("203.0.113.7");
+        assertEquals(429, limited.statusCode());
+        assertEquals("application/json", limited.contentType());
+        assertEquals("Rate limit of 3 runs per minute exceeded", limited.jsonPath().getString("message"));
+        int retryAfter = Integer.parseInt(limited.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        assertEquals("0", limited.header("RateLimit-Remaining"));
+
+        // another client (as told by the trusted local proxy's X-Forwarded-For) has its own budget
+        runAs("203.0.113.8").then().statusCode(200);
+        // health and metrics are never limited
+        for (int i = 0; i < 5; i++) {
+            given().get("/q/health/live").then().statusCode(200);
+        }
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("codeexec_requests_rejected_total{reason=\"rate_limited\"} 1.0"));
+        given().get("/runtimes").then().statusCode(200).header("RateLimit-Limit", equalTo(null));
+    }
+}
