@@ -27,9 +27,11 @@ public class ExecutionService {
     private final GuardedSandbox sandbox;
     private final CodeExecConfig.LimitsConfig caps;
     private final Metrics metrics;
+    private final ShutdownGate gate;
 
     public ExecutionService(LanguageRegistry languages, LimitsResolver limits, GuardedSandbox sandbox,
-            CodeExecConfig config, Metrics metrics) {
+            CodeExecConfig config, Metrics metrics, ShutdownGate gate) {
+        this.gate = gate;
         this.languages = languages;
         this.limits = limits;
         this.sandbox = sandbox;
@@ -63,8 +65,16 @@ public class ExecutionService {
                 log.started();
             }
         };
+        gate.admit();
         metrics.queuedRun();
-        return sandbox.run(spec, control, onStart)
+        CompletionStage<dev.codeexec.sandbox.SandboxResult> run;
+        try {
+            run = sandbox.run(spec, control, onStart);
+        } catch (RuntimeException e) {
+            onStart.run();
+            throw e;
+        }
+        return run
                 .whenComplete((result, error) -> onStart.run())
                 .thenApply(result -> OutcomeClassifier.classify(language.id(), runtime.version(), result, runLimits))
                 .whenComplete((outcome, error) -> {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.codeexec.execution.InvalidExecutionException;
 import dev.codeexec.execution.RuntimeNotReadyException;
+import dev.codeexec.execution.ShutdownGate;
 import dev.codeexec.sandbox.RunCancelledException;
 import dev.codeexec.sandbox.SandboxUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
@@ -94,6 +95,12 @@ public class ExceptionMappers {
     public Response circuitOpen(CircuitBreakerOpenException e) {
         metrics.rejected(Rejection.ENGINE_DOWN);
         return retryLater("The container engine is unavailable; try again shortly", circuitDelaySeconds);
+    }
+
+    @ServerExceptionMapper
+    public Response shuttingDown(ShutdownGate.ShuttingDownException e) {
+        metrics.rejected(Rejection.SHUTTING_DOWN);
+        return retryLater(e.getMessage(), 1);
     }
 
     @ServerExceptionMapper
