@@ -24,6 +24,27 @@ public interface CodeExecConfig {
     /** The Docker client. */
     DockerConfig docker();
 
+    /** Warm containers, started ahead of time, each used for one run. */
+    PoolConfig pool();
+
+    interface PoolConfig {
+        /** false: every run creates its container on the request path. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Containers kept ready per language (0 disables the pool for all languages). */
+        @WithDefault("2")
+        int size();
+
+        /** Most containers per language when demand grows (a run found the pool empty). */
+        @WithDefault("4")
+        int maxSize();
+
+        /** After this long without a run finding the pool empty, the target shrinks by one. */
+        @WithDefault("60s")
+        Duration shrinkAfter();
+    }
+
     /** Requests per client (by API key when keys are on, else by IP) on POST /run. */
     RateLimitConfig rateLimit();
 
@@ -159,6 +180,9 @@ public interface CodeExecConfig {
 
         /** Overrides code-exec.limits.pids for this language. */
         Optional<Integer> pids();
+
+        /** Overrides code-exec.pool.size for this language (0 disables its pool). */
+        Optional<Integer> poolSize();
     }
 
     interface ImagesConfig {

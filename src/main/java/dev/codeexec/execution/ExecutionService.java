@@ -7,11 +7,12 @@ import dev.codeexec.language.Runtime;
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.SandboxLimits;
 import dev.codeexec.sandbox.SandboxSpec;
+import dev.codeexec.sandbox.WarmPool;
+import jakarta.enterprise.event.Observes;
 import dev.codeexec.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -28,9 +29,11 @@ public class ExecutionService {
     private final CodeExecConfig.LimitsConfig caps;
     private final Metrics metrics;
     private final ShutdownGate gate;
+    private final WarmPool pool;
 
     public ExecutionService(LanguageRegistry languages, LimitsResolver limits, GuardedSandbox sandbox,
-            CodeExecConfig config, Metrics metrics, ShutdownGate gate) {
+            CodeExecConfig config, Metrics metrics, ShutdownGate gate, WarmPool pool) {
+        this.pool = pool;
         this.gate = gate;
         this.languages = languages;
         this.limits = limits;
@@ -55,8 +58,8 @@ public class ExecutionService {
                 .orElseThrow(() -> new RuntimeNotReadyException(language.id()));
         SandboxLimits runLimits = limits.resolve(language.id(), request.timeoutMs(), request.memoryMb());
 
-        SandboxSpec spec = new SandboxSpec(language.id(), runtime.image(), language.runCommand(args),
-                launcherStdin(code, input), runLimits);
+        SandboxSpec spec = new SandboxSpec(language.id(), runtime.image(), language.sourceFile(), language.command(),
+                code, args, input, runLimits);
         RunLog log = new RunLog(RunLog.newId(), language.id(), System.nanoTime());
         AtomicBoolean leftQueue = new AtomicBoolean();
         Runnable onStart = () -> {
@@ -116,13 +119,11 @@ public class ExecutionService {
 
     private static final int MAX_ARG_CHARS = 4096;
 
-    /** The launcher's protocol: the program's size on one line, the program, then the program's stdin. */
-    static byte[] launcherStdin(byte[] code, byte[] input) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(code.length + input.length + 16);
-        out.writeBytes((code.length + "\n").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(code);
-        out.writeBytes(input);
-        return out.toByteArray();
+    /** A language became ready: keep containers with its default limits warm. */
+    void warm(@Observes Runtime runtime) {
+        Language language = runtime.language();
+        pool.keepWarm(new SandboxSpec(language.id(), runtime.image(), language.sourceFile(), language.command(),
+                new byte[0], List.of(), new byte[0], limits.resolve(language.id(), null, null)));
     }
 
     private static byte[] utf8(String text) {

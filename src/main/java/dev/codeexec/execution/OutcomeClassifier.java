@@ -29,7 +29,7 @@ final class OutcomeClassifier {
         }
         return new Outcome(language, version, status, result.exitCode(), Signals.fromExitCode(result.exitCode()),
                 text(result.output().stdout()), text(result.output().stderr()), combined, message,
-                result.outputLimited(), result.wallTime().toMillis());
+                result.outputLimited(), result.wallTime().toMillis(), result.warm());
     }
 
     /** Bytes as UTF-8 text; invalid sequences become U+FFFD. */

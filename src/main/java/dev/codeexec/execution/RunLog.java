@@ -33,9 +33,9 @@ final class RunLog {
 
     void finished(Outcome outcome) {
         long now = System.nanoTime();
-        LOG.infof("run id=%s language=%s status=%s exit=%d wall_ms=%d queue_ms=%d total_ms=%d", id, language,
-                outcome.status(), outcome.exitCode(), outcome.wallTimeMs(), millis(submitted, started),
-                millis(submitted, now));
+        LOG.infof("run id=%s language=%s status=%s exit=%d container=%s wall_ms=%d queue_ms=%d total_ms=%d", id,
+                language, outcome.status(), outcome.exitCode(), outcome.warm() ? "warm" : "cold", outcome.wallTimeMs(),
+                millis(submitted, started), millis(submitted, now));
     }
 
     void failed(Throwable error) {

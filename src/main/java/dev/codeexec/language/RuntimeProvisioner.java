@@ -11,7 +11,9 @@ import dev.codeexec.sandbox.SandboxResult;
 import dev.codeexec.sandbox.SandboxSpec;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -25,7 +27,7 @@ import org.jboss.logging.Logger;
 /**
  * At startup, in the background: makes sure each enabled language's image exists (present, pulled
  * or built), asks the interpreter for its real version in a sandbox like any run, and marks the
- * language ready. A language that fails is logged and left out; the others still serve.
+ * language ready (firing a {@link Runtime} event). A language that fails is logged and left out; the others still serve.
  */
 @ApplicationScoped
 public class RuntimeProvisioner {
@@ -39,13 +41,15 @@ public class RuntimeProvisioner {
     private final Sandbox sandbox;
     private final Engine engine;
     private final Metrics metrics;
+    private final Event<Runtime> ready;
     private final CodeExecConfig config;
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicBoolean retrying = new AtomicBoolean();
 
     public RuntimeProvisioner(LanguageRegistry registry, RuntimeImages images, Sandbox sandbox,
-            Engine engine, CodeExecConfig config, Metrics metrics) {
+            Engine engine, CodeExecConfig config, Metrics metrics, Event<Runtime> ready) {
+        this.ready = ready;
         this.engine = engine;
         this.metrics = metrics;
         this.registry = registry;
@@ -109,7 +113,9 @@ public class RuntimeProvisioner {
                     .flatMap(CodeExecConfig.LanguageConfig::image);
             String image = images.ensure(language.id(), configured);
             String version = version(language, image);
-            registry.markReady(new Runtime(language, image, version));
+            Runtime runtime = new Runtime(language, image, version);
+            registry.markReady(runtime);
+            ready.fire(runtime);
             failures.remove(language.id());
             metrics.runtimeReady(language.id(), true);
             LOG.infof("%s %s ready (image %s)", language.id(), version, image);
@@ -121,9 +127,8 @@ public class RuntimeProvisioner {
     }
 
     private String version(Language language, String image) {
-        SandboxResult result = sandbox.run(
-                new SandboxSpec(language.id(), image, language.versionCommand(), new byte[0], PROBE_LIMITS),
-                new RunControl());
+        SandboxResult result = sandbox.run(new SandboxSpec(language.id(), image, "/sandbox/probe",
+                language.versionCommand(), new byte[0], List.of(), new byte[0], PROBE_LIMITS), new RunControl());
         String out = new String(result.output().stdout(), StandardCharsets.UTF_8).trim();
         if (result.exitCode() != 0 || out.isEmpty()) {
             throw new IllegalStateException("version probe exited " + result.exitCode() + ": "

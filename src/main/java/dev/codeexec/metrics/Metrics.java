@@ -28,6 +28,7 @@ public class Metrics {
     public static final String REAPED = "codeexec.containers.reaped";
     public static final String RUNTIME_READY = "codeexec.runtime.ready";
     public static final String DOCKER_ERRORS = "codeexec.docker.errors";
+    public static final String POOL_READY = "codeexec.pool.ready";
 
     private static final java.util.List<String> DOCKER_ERROR_KINDS =
             java.util.List.of("connect", "timeout", "server", "not_found", "conflict", "other");
@@ -118,6 +119,16 @@ public class Metrics {
     private Counter dockerErrorCounter(String kind) {
         return Counter.builder(DOCKER_ERRORS).tag("kind", kind)
                 .description("Failed calls to the Docker engine, by kind").register(registry);
+    }
+
+    /** Warm containers ready for a language. */
+    public void poolSize(String language, java.util.function.Supplier<Number> size) {
+        Gauge.builder(POOL_READY, size).tag("language", language)
+                .description("Warm containers ready for a run").register(registry);
+    }
+
+    public int inFlight() {
+        return inFlight.get();
     }
 
     public void queuedRun() {

@@ -3,8 +3,21 @@ package dev.codeexec.sandbox;
 import java.util.List;
 
 /**
- * What to run: the language (for labels and logs), an image, the container command, and the bytes fed to its stdin (for the launcher:
- * a size line, the program, then the program's input). Stdin is closed after the last byte.
+ * What to run: the language (for labels and logs), the image, where the program's text goes and
+ * the command that runs it (both fixed per language, so containers can be started ahead of time),
+ * then the run's own program text, arguments and stdin. Stdin reaches EOF after {@code input}.
  */
-public record SandboxSpec(String language, String image, List<String> command, byte[] stdin, SandboxLimits limits) {
+public record SandboxSpec(String language, String image, String sourceFile, List<String> command, byte[] code,
+        List<String> args, byte[] input, SandboxLimits limits) {
+
+    /** The same container definition for another run. */
+    public SandboxSpec withRun(byte[] newCode, List<String> newArgs, byte[] newInput, SandboxLimits newLimits) {
+        return new SandboxSpec(language, image, sourceFile, command, newCode, newArgs, newInput, newLimits);
+    }
+
+    /** True when a container made for {@code other} can serve this spec (same image, command and container limits). */
+    public boolean sameContainerAs(SandboxSpec other) {
+        return image.equals(other.image) && sourceFile.equals(other.sourceFile) && command.equals(other.command)
+                && limits.sameContainerAs(other.limits);
+    }
 }

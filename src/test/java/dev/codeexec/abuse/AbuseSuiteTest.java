@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -114,10 +113,5 @@ class AbuseSuiteTest {
         given().get("/q/health/ready").then().statusCode(200);
         Api.run("python", "print('still here')").then().statusCode(200)
                 .body("stdout", org.hamcrest.Matchers.equalTo("still here\n"));
-    }
-
-    @AfterAll
-    static void finallyHealthy() {
-        healthy();
     }
 }

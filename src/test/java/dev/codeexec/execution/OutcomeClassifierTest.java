@@ -17,7 +17,7 @@ class OutcomeClassifierTest {
 
     private static Outcome classify(int code, boolean timedOut, boolean oom, boolean limited) {
         return OutcomeClassifier.classify("python", "3.11.2",
-                new SandboxResult(code, timedOut, oom, limited, OUT, Duration.ofMillis(12)), LIMITS);
+                new SandboxResult(code, timedOut, oom, limited, OUT, Duration.ofMillis(12), false), LIMITS);
     }
 
     @Test
@@ -46,12 +46,5 @@ class OutcomeClassifierTest {
         assertEquals("1 MiB", OutcomeClassifier.size(1 << 20));
         assertEquals("64 KiB", OutcomeClassifier.size(64 << 10));
         assertEquals("1000 bytes", OutcomeClassifier.size(1000));
-    }
-
-    @Test
-    void launcherStdinIsSizeLineProgramThenInput() {
-        assertEquals("5\nprint" + "in", new String(ExecutionService.launcherStdin("print".getBytes(), "in".getBytes())));
-        assertEquals("2\néx", new String(ExecutionService.launcherStdin("é".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "x".getBytes()), java.nio.charset.StandardCharsets.UTF_8));
     }
 }

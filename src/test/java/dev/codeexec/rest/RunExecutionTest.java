@@ -268,10 +268,10 @@ class RunExecutionTest {
 
     @Test
     void serviceEnvironmentDoesNotLeakIn() {
-        // Only what the sandbox sets (HOSTNAME by the engine, PWD by the launcher's shell).
+        // Only what the sandbox sets (HOSTNAME by the engine).
         run("python", "import os; print(sorted(os.environ.items()))").then().statusCode(200)
                 .body("stdout", equalTo("[('HOME', '/sandbox'), ('HOSTNAME', 'sandbox'), ('LANG', 'C.UTF-8'), "
-                        + "('PATH', '/usr/local/bin:/usr/bin:/bin'), ('PWD', '/sandbox'), ('TMPDIR', '/tmp')]\n"));
+                        + "('PATH', '/usr/local/bin:/usr/bin:/bin'), ('TMPDIR', '/tmp')]\n"));
     }
 
     @Test

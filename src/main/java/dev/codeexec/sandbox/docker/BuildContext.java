@@ -15,7 +15,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * A runtime image's build context, read from the application's resources
- * ({@code runtimes/<language>/Dockerfile} plus the shared {@code runtimes/launcher}), with a
+ * ({@code runtimes/<language>/Dockerfile} plus the shared {@code runtimes/launcher.c}), with a
  * content hash that names the image, so a changed Dockerfile or launcher gets a fresh image.
  */
 final class BuildContext {
@@ -29,13 +29,13 @@ final class BuildContext {
     /** The bundled context of a language, or null when the application bundles none. */
     static BuildContext bundled(String languageId) {
         byte[] dockerfile = resource("runtimes/" + languageId + "/Dockerfile");
-        byte[] launcher = resource("runtimes/launcher");
+        byte[] launcher = resource("runtimes/launcher.c");
         if (dockerfile == null || launcher == null) {
             return null;
         }
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("Dockerfile", dockerfile);
-        files.put("launcher", launcher);
+        files.put("launcher.c", launcher);
         return new BuildContext(files);
     }
 
@@ -63,7 +63,7 @@ final class BuildContext {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 TarArchiveEntry entry = new TarArchiveEntry(f.getKey());
                 entry.setSize(f.getValue().length);
-                entry.setMode(f.getKey().equals("launcher") ? 0755 : 0644);
+                entry.setMode(0644);
                 tar.putArchiveEntry(entry);
                 tar.write(f.getValue());
                 tar.closeArchiveEntry();

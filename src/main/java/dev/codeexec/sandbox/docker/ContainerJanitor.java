@@ -49,19 +49,22 @@ public class ContainerJanitor {
 
     /** Schedules a SIGKILL of the whole container; never blocks the caller. */
     void killLater(String id) {
-        executor.execute(() -> {
-            long start = System.nanoTime();
-            try {
-                docker.killContainerCmd(id).exec();
-            } catch (NotFoundException | ConflictException e) {
-                // already stopped or gone
-            } catch (RuntimeException e) {
-                metrics.dockerError(DockerErrors.kind(e));
-                LOG.warnf("could not kill container %s: %s", id, e.getMessage());
-            } finally {
-                metrics.phase(Phase.KILL, System.nanoTime() - start);
-            }
-        });
+        executor.execute(() -> kill(id));
+    }
+
+    /** SIGKILLs the whole container now. */
+    void kill(String id) {
+        long start = System.nanoTime();
+        try {
+            docker.killContainerCmd(id).exec();
+        } catch (NotFoundException | ConflictException e) {
+            // already stopped or gone
+        } catch (RuntimeException e) {
+            metrics.dockerError(DockerErrors.kind(e));
+            LOG.warnf("could not kill container %s: %s", id, e.getMessage());
+        } finally {
+            metrics.phase(Phase.KILL, System.nanoTime() - start);
+        }
     }
 
     /** Schedules the forced removal of a container. */

@@ -14,6 +14,7 @@ public class ContainerLabels {
     static final String SERVICE = "dev.codeexec.service";
     static final String INSTANCE = "dev.codeexec.instance";
     static final String LANGUAGE = "dev.codeexec.language";
+    static final String POOLED = "dev.codeexec.pooled";
 
     private final String instance;
 
@@ -22,8 +23,8 @@ public class ContainerLabels {
     }
 
     /** The labels of a run's container. */
-    Map<String, String> forRun(String language) {
-        return Map.of(SERVICE, "code-exec", INSTANCE, instance, LANGUAGE, language);
+    Map<String, String> forRun(String language, boolean pooled) {
+        return Map.of(SERVICE, "code-exec", INSTANCE, instance, LANGUAGE, language, POOLED, String.valueOf(pooled));
     }
 
     /** Filter matching every container of this instance. */

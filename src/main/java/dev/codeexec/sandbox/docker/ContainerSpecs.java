@@ -25,7 +25,7 @@ final class ContainerSpecs {
 
     static CreateContainerCmd create(DockerClient docker, SandboxSpec spec, Map<String, String> labels) {
         return docker.createContainerCmd(spec.image())
-                .withCmd(spec.command())
+                .withCmd(LauncherProtocol.command(spec.sourceFile(), spec.command()))
                 .withUser(USER)
                 .withWorkingDir(WORKDIR)
                 .withEnv(ENV)
@@ -63,7 +63,8 @@ final class ContainerSpecs {
                         new Ulimit("nofile", (long) limits.openFiles(), (long) limits.openFiles()),
                         new Ulimit("fsize", limits.scratchBytes(), limits.scratchBytes()),
                         new Ulimit("core", 0L, 0L)))
-                .withInit(true)
+                // The launcher is PID 1: it reaps orphans and ends every process of the run.
+                .withInit(false)
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE))
                 .withAutoRemove(false);
     }

@@ -24,7 +24,7 @@ public class DockerRuntimeImages implements RuntimeImages {
     private final DockerClient docker;
     private final CodeExecConfig.ImagesConfig config;
 
-    public DockerRuntimeImages(DockerClient docker, CodeExecConfig config) {
+    public DockerRuntimeImages(@Streaming DockerClient docker, CodeExecConfig config) {
         this.docker = docker;
         this.config = config.images();
     }

@@ -1,45 +1,50 @@
 package dev.codeexec.sandbox.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.WaitResponse;
+import dev.codeexec.metrics.Metrics.Phase;
 import dev.codeexec.sandbox.RunCancelledException;
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.Sandbox;
 import dev.codeexec.sandbox.SandboxResult;
 import dev.codeexec.sandbox.SandboxSpec;
 import dev.codeexec.sandbox.SandboxUnavailableException;
-import dev.codeexec.metrics.Metrics;
-import dev.codeexec.metrics.Metrics.Phase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Supplier;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.jboss.logging.Logger;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Runs each spec in a fresh container: create, attach output, start, feed stdin, wait until the
- * exit or the deadline (then kill the whole container), and remove it off the request path.
+ * Runs each spec in a fresh container, never reused: one taken from the warm pool when it fits,
+ * else one created now. The program's text, arguments and input go to the launcher's stdin; the
+ * run ends at the launcher's completion marker (early completion: no wait for the engine to
+ * notice the exit), at the engine's exit, or at the deadline (then the whole container is killed).
+ * Removal happens off the request path.
  */
 @ApplicationScoped
 public class DockerSandbox implements Sandbox {
 
-    private static final Logger LOG = Logger.getLogger(DockerSandbox.class);
-    /** How long the output stream may take to drain after the exit, and a killed container to stop. */
-    private static final Duration GRACE = Duration.ofMillis(800);
+    /** How long the engine may take to report an exit, and the output to drain, after the end. */
+    private static final Duration GRACE = Duration.ofMillis(1000);
     private static final int SIGKILL_EXIT = 137;
 
     private final DockerClient docker;
-    private final ContainerLabels labels;
+    private final DockerClient streaming;
+    private final ContainerFactory factory;
+    private final DockerWarmPool pool;
     private final ContainerJanitor janitor;
-    private final Metrics metrics;
 
-    public DockerSandbox(DockerClient docker, ContainerLabels labels, ContainerJanitor janitor, Metrics metrics) {
+    public DockerSandbox(DockerClient docker, @Streaming DockerClient streaming, ContainerFactory factory,
+            DockerWarmPool pool, ContainerJanitor janitor) {
         this.docker = docker;
-        this.labels = labels;
+        this.streaming = streaming;
+        this.factory = factory;
+        this.pool = pool;
         this.janitor = janitor;
-        this.metrics = metrics;
     }
 
     @Override
@@ -47,118 +52,85 @@ public class DockerSandbox implements Sandbox {
         if (control.cancelled()) {
             throw new RunCancelledException();
         }
-        String id;
+        PreparedContainer container;
+        boolean warm;
         try {
-            id = timed(Phase.CREATE, () -> ContainerSpecs.create(docker, spec, labels.forRun(spec.language())).exec().getId());
+            java.util.Optional<PreparedContainer> pooled = pool.take(spec);
+            warm = pooled.isPresent();
+            container = pooled.orElseGet(() -> factory.prepare(spec, false));
         } catch (RuntimeException e) {
             throw unavailable("create", e);
         }
-        janitor.track(id);
-        control.onCancel(() -> janitor.killLater(id));
+        control.onCancel(() -> janitor.killLater(container.id()));
         try {
-            return runCreated(id, spec);
+            return execute(container, spec, warm);
         } catch (RuntimeException e) {
             throw unavailable("run", e);
         } finally {
-            janitor.removeLater(id);
+            container.detach();
+            janitor.removeLater(container.id());
         }
     }
 
-    private SandboxResult runCreated(String id, SandboxSpec spec) {
-        OutputCollector output = new OutputCollector(spec.limits().outputBytes(), () -> janitor.killLater(id));
-        timed(Phase.ATTACH, () -> {
-            docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(output);
-            awaitStarted(output);
-            return null;
-        });
-        timed(Phase.START, () -> docker.startContainerCmd(id).exec());
+    private SandboxResult execute(PreparedContainer container, SandboxSpec spec, boolean warm) {
+        String id = container.id();
+        String nonce = LauncherProtocol.nonce();
+        OutputCollector output = container.output();
+        output.arm(spec.limits().outputBytes(), () -> janitor.killLater(id), nonce);
+
+        // The clock starts when the program gets its text, not when the container did.
         long started = System.nanoTime();
         long deadline = started + spec.limits().timeout().toNanos();
-        try (StdinFeeder stdin = StdinFeeder.feed(docker, id, spec.stdin())) {
-            Integer exit = timed(Phase.WAIT, () -> awaitExit(id, deadline - System.nanoTime()));
+        container.stdin().send(LauncherProtocol.stdin(spec.code(), spec.args(), spec.input(), nonce));
+        ExitWatch engine = ExitWatch.start(streaming, id);
+        try {
+            Integer exit = factory.timed(Phase.WAIT, () -> firstOf(output.completion(), engine.exit, deadline));
+            boolean byMarker = exit != null && output.completion().isDone();
             boolean timedOut = exit == null;
             if (timedOut) {
-                kill(id);
-                exit = awaitExit(id, GRACE.toNanos());
+                janitor.kill(id);
+                exit = await(engine.exit, GRACE.toNanos());
             }
             Duration wall = Duration.ofNanos(System.nanoTime() - started);
-            awaitDrained(output);
+            if (!byMarker) {
+                await(output.ended(), GRACE.toNanos());
+            }
             boolean limited = output.limited();
             int code = exit == null ? SIGKILL_EXIT : exit;
-            boolean oom = code == SIGKILL_EXIT && !timedOut && !limited && timed(Phase.INSPECT, () -> oomKilled(id));
-            return new SandboxResult(code, timedOut, oom, limited, output.output(), wall);
+            boolean oom = false;
+            if (code == SIGKILL_EXIT && !timedOut && !limited) {
+                // Only the engine knows whether the kernel's OOM killer did it: wait for its view.
+                await(engine.exit, GRACE.toNanos());
+                oom = factory.timed(Phase.INSPECT, () -> oomKilled(id));
+            }
+            return new SandboxResult(code, timedOut, oom, limited, output.output(), wall, warm);
+        } finally {
+            engine.close();
         }
     }
 
-    /** The exit code, or null when the container still runs after {@code nanos}. */
-    private Integer awaitExit(String id, long nanos) {
-        if (nanos <= 0) {
-            return null;
-        }
-        WaitContainerResultCallback wait = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback());
+    /** The first exit status to arrive, or null when none came before the deadline. */
+    private static Integer firstOf(CompletableFuture<Integer> marker, CompletableFuture<Integer> engine, long deadline) {
+        CompletableFuture<Object> any = CompletableFuture.anyOf(marker, engine);
+        Object first = await(any, deadline - System.nanoTime());
+        return first == null ? null : (Integer) first;
+    }
+
+    private static <T> T await(CompletableFuture<T> future, long nanos) {
         try {
-            if (!wait.awaitCompletion(nanos, TimeUnit.NANOSECONDS)) {
-                wait.close();
-                return null;
-            }
-            return wait.awaitStatusCode();
+            return future.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the container", e);
-        } catch (java.io.IOException e) {
+            throw new IllegalStateException("interrupted while waiting for the run", e);
+        } catch (ExecutionException e) {
             return null;
-        }
-    }
-
-    private void kill(String id) {
-        try {
-            docker.killContainerCmd(id).exec();
-        } catch (NotFoundException | com.github.dockerjava.api.exception.ConflictException e) {
-            // exited (or gone) on its own meanwhile
         }
     }
 
     private boolean oomKilled(String id) {
-        Boolean oom = docker.inspectContainerCmd(id).exec().getState().getOOMKilled();
-        return Boolean.TRUE.equals(oom);
-    }
-
-    private static void awaitStarted(OutputCollector output) {
-        try {
-            output.awaitStarted(GRACE.toMillis() * 10, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while attaching", e);
-        }
-    }
-
-    private static void awaitDrained(OutputCollector output) {
-        try {
-            if (!output.awaitCompletion(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.debug("output stream still open after the exit; answering with what arrived");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            try {
-                output.close();
-            } catch (java.io.IOException ignored) {
-                // closing a finished stream
-            }
-        }
-    }
-
-    /** Times one engine call and counts its failure by kind. */
-    private <T> T timed(Phase phase, Supplier<T> call) {
-        long start = System.nanoTime();
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            metrics.dockerError(DockerErrors.kind(e));
-            throw e;
-        } finally {
-            metrics.phase(phase, System.nanoTime() - start);
-        }
+        return Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getOOMKilled());
     }
 
     private static SandboxUnavailableException unavailable(String step, RuntimeException e) {
@@ -167,5 +139,34 @@ public class DockerSandbox implements Sandbox {
         }
         String detail = e instanceof DockerException d ? d.getHttpStatus() + " " + d.getMessage() : e.toString();
         return new SandboxUnavailableException("Docker engine failed to " + step + " the container: " + detail, e);
+    }
+
+    /** The engine's wait on a container, as a future of its exit code. */
+    private static final class ExitWatch extends ResultCallback.Adapter<WaitResponse> {
+
+        final CompletableFuture<Integer> exit = new CompletableFuture<>();
+
+        static ExitWatch start(DockerClient docker, String id) {
+            return docker.waitContainerCmd(id).exec(new ExitWatch());
+        }
+
+        @Override
+        public void onNext(WaitResponse response) {
+            exit.complete(response.getStatusCode());
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            exit.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void close() {
+            try {
+                super.close();
+            } catch (java.io.IOException ignored) {
+                // already closed
+            }
+        }
     }
 }

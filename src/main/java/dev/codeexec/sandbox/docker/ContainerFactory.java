@@ -1,0 +1,76 @@
+package dev.codeexec.sandbox.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.codeexec.metrics.Metrics;
+import dev.codeexec.metrics.Metrics.Phase;
+import dev.codeexec.sandbox.SandboxSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** Creates, attaches and starts containers, timing each engine call. */
+@ApplicationScoped
+public class ContainerFactory {
+
+    private static final long ATTACH_TIMEOUT_MS = 10_000;
+
+    private final DockerClient docker;
+    private final DockerClient streaming;
+    private final ContainerLabels labels;
+    private final ContainerJanitor janitor;
+    private final Metrics metrics;
+
+    public ContainerFactory(DockerClient docker, @Streaming DockerClient streaming, ContainerLabels labels,
+            ContainerJanitor janitor, Metrics metrics) {
+        this.docker = docker;
+        this.streaming = streaming;
+        this.labels = labels;
+        this.janitor = janitor;
+        this.metrics = metrics;
+    }
+
+    /** A started container for the spec's image, command and limits, waiting for its program. */
+    PreparedContainer prepare(SandboxSpec spec, boolean pooled) {
+        String id = timed(Phase.CREATE,
+                () -> ContainerSpecs.create(docker, spec, labels.forRun(spec.language(), pooled)).exec().getId());
+        janitor.track(id);
+        try {
+            OutputCollector output = new OutputCollector();
+            StdinFeeder stdin = timed(Phase.ATTACH, () -> {
+                streaming.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
+                        .exec(output);
+                awaitStarted(output);
+                return StdinFeeder.open(streaming, id, ATTACH_TIMEOUT_MS);
+            });
+            timed(Phase.START, () -> docker.startContainerCmd(id).exec());
+            return new PreparedContainer(id, output, stdin, System.nanoTime());
+        } catch (RuntimeException e) {
+            janitor.removeLater(id);
+            throw e;
+        }
+    }
+
+    /** Times one engine call and counts its failure by kind. */
+    <T> T timed(Phase phase, Supplier<T> call) {
+        long start = System.nanoTime();
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            metrics.dockerError(DockerErrors.kind(e));
+            throw e;
+        } finally {
+            metrics.phase(phase, System.nanoTime() - start);
+        }
+    }
+
+    private static void awaitStarted(OutputCollector output) {
+        try {
+            if (!output.awaitStarted(ATTACH_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("output attach did not start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while attaching", e);
+        }
+    }
+}
