@@ -82,37 +82,50 @@ public class DockerSandbox implements Sandbox {
         long started = System.nanoTime();
         long deadline = started + spec.limits().timeout().toNanos();
         container.stdin().send(LauncherProtocol.stdin(spec.code(), spec.args(), spec.input(), nonce));
-        ExitWatch engine = ExitWatch.start(streaming, id);
+        // Usually the launcher's marker ends the run; the engine is only asked when the exit needs
+        // explaining (no marker: the container stopped or was killed; or a SIGKILL status).
+        Integer exit = factory.timed(Phase.WAIT, () -> firstOf(output.completion(), output.ended(), deadline));
+        boolean byMarker = output.completion().isDone();
+        if (byMarker) {
+            exit = output.completion().join();
+        }
+        boolean timedOut = exit == null && !output.ended().isDone();
+        ExitWatch engine = null;
         try {
-            Integer exit = factory.timed(Phase.WAIT, () -> firstOf(output.completion(), engine.exit, deadline));
-            boolean byMarker = exit != null && output.completion().isDone();
-            boolean timedOut = exit == null;
             if (timedOut) {
                 janitor.kill(id);
-                exit = await(engine.exit, GRACE.toNanos());
             }
-            Duration wall = Duration.ofNanos(System.nanoTime() - started);
             if (!byMarker) {
+                engine = ExitWatch.start(streaming, id);
+                exit = await(engine.exit, GRACE.toNanos());
                 await(output.ended(), GRACE.toNanos());
             }
+            Duration wall = Duration.ofNanos(System.nanoTime() - started);
             boolean limited = output.limited();
             int code = exit == null ? SIGKILL_EXIT : exit;
             boolean oom = false;
             if (code == SIGKILL_EXIT && !timedOut && !limited) {
                 // Only the engine knows whether the kernel's OOM killer did it: wait for its view.
+                if (engine == null) {
+                    engine = ExitWatch.start(streaming, id);
+                }
                 await(engine.exit, GRACE.toNanos());
                 oom = factory.timed(Phase.INSPECT, () -> oomKilled(id));
             }
             return new SandboxResult(code, timedOut, oom, limited, output.output(), wall, warm);
         } finally {
-            engine.close();
+            if (engine != null) {
+                engine.close();
+            }
         }
     }
 
-    /** The first exit status to arrive, or null when none came before the deadline. */
-    private static Integer firstOf(CompletableFuture<Integer> marker, CompletableFuture<Integer> engine, long deadline) {
-        CompletableFuture<Object> any = CompletableFuture.anyOf(marker, engine);
-        Object first = await(any, deadline - System.nanoTime());
+    /**
+     * The launcher's exit status; -1 when the output stream ended first (the container stopped
+     * without a marker); null when neither happened before the deadline.
+     */
+    private static Integer firstOf(CompletableFuture<Integer> marker, CompletableFuture<Void> ended, long deadline) {
+        Object first = await(CompletableFuture.anyOf(marker, ended.thenApply(v -> -1)), deadline - System.nanoTime());
         return first == null ? null : (Integer) first;
     }
 
