@@ -10,8 +10,6 @@ import dev.codeexec.support.Api;
 import dev.codeexec.support.NoLeftoverContainers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -74,7 +72,7 @@ class AbuseApiTest {
                     + "Content-Length: 100\r\n\r\n{\"code\":").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             long start = System.nanoTime();
-            String answer = readAll(s.getInputStream());
+            String answer = Api.readJsonAnswer(s);
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
             assertTrue(answer.contains("\"status\":408"), answer);
@@ -132,15 +130,4 @@ class AbuseApiTest {
                 .body("stdout", org.hamcrest.Matchers.equalTo("calm\n"));
     }
 
-    private static String readAll(InputStream in) throws IOException {
-        StringBuilder answer = new StringBuilder();
-        int b;
-        while ((b = in.read()) != -1) {
-            answer.append((char) b);
-            if (b == '}' && answer.indexOf("{") >= 0) {
-                break;
-            }
-        }
-        return answer.toString();
-    }
 }

@@ -123,7 +123,7 @@ class BadRequestTest {
             out.write(("POST /run/python HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 10485760\r\n\r\n{\"code\": \"xxxx").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String answer = readUntilJsonEnds(socket);
+            String answer = Api.readJsonAnswer(socket);
             assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
             assertTrue(answer.contains("application/json"), answer);
             assertTrue(answer.contains("\"status\":413"), answer);
@@ -131,18 +131,6 @@ class BadRequestTest {
         given().get("/q/health/live").then().statusCode(200);
     }
 
-    private static String readUntilJsonEnds(Socket socket) throws java.io.IOException {
-        StringBuilder answer = new StringBuilder();
-        java.io.InputStream in = socket.getInputStream();
-        int b;
-        while ((b = in.read()) != -1) {
-            answer.append((char) b);
-            if (b == '}' && answer.indexOf("{") >= 0) {
-                break;
-            }
-        }
-        return answer.toString();
-    }
 
     @Test
     void deeplyNestedJsonIs400() {

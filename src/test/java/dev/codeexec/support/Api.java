@@ -45,6 +45,20 @@ public final class Api {
         return given().contentType(ContentType.JSON).body(body).post("/run/" + language);
     }
 
+    /** Reads a raw HTTP answer from a socket up to the end of its (flat) JSON body. */
+    public static String readJsonAnswer(java.net.Socket socket) throws java.io.IOException {
+        StringBuilder answer = new StringBuilder();
+        java.io.InputStream in = socket.getInputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            answer.append((char) b);
+            if (b == '}' && answer.indexOf("{") >= 0) {
+                break;
+            }
+        }
+        return answer.toString();
+    }
+
     public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
