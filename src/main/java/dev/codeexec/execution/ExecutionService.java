@@ -53,7 +53,7 @@ public class ExecutionService {
         byte[] code = utf8(request.code());
         byte[] input = utf8(request.input());
         List<String> args = request.args() == null ? List.of() : request.args();
-        validate(request.code(), code, input, args);
+        RequestChecks.check(caps, request.code(), code, input, args);
         Runtime runtime = languages.runtime(language)
                 .orElseThrow(() -> new RuntimeNotReadyException(language.id()));
         SandboxLimits runLimits = limits.resolve(language.id(), request.timeoutMs(), request.memoryMb());
@@ -93,31 +93,6 @@ public class ExecutionService {
     private static java.time.Duration wallTime(Outcome outcome) {
         return java.time.Duration.ofMillis(outcome.wallTimeMs());
     }
-
-    private void validate(String codeText, byte[] code, byte[] input, List<String> args) {
-        if (codeText == null || codeText.isEmpty()) {
-            throw new InvalidExecutionException("code is required and must be a non-empty string");
-        }
-        if (code.length > caps.code().asLongValue()) {
-            throw new InvalidExecutionException("code is " + code.length + " bytes; the limit is "
-                    + caps.code().asLongValue() + " bytes");
-        }
-        if (input.length > caps.input().asLongValue()) {
-            throw new InvalidExecutionException("input is " + input.length + " bytes; the limit is "
-                    + caps.input().asLongValue() + " bytes");
-        }
-        if (args.size() > caps.maxArgs()) {
-            throw new InvalidExecutionException("at most " + caps.maxArgs() + " args are allowed");
-        }
-        for (String arg : args) {
-            if (arg == null || arg.indexOf('\0') >= 0 || arg.length() > MAX_ARG_CHARS) {
-                throw new InvalidExecutionException(
-                        "each arg must be a string of at most " + MAX_ARG_CHARS + " characters without NUL");
-            }
-        }
-    }
-
-    private static final int MAX_ARG_CHARS = 4096;
 
     /** A language became ready: keep containers with its default limits warm. */
     void warm(@Observes Runtime runtime) {
