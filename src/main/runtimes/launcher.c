@@ -11,8 +11,9 @@
  * 3. As init, reaps every orphan. When the child has exited, kills whatever the program left
  *    running (kill(-1) reaches only this container's processes) and reaps until none is left, so
  *    nothing can write after the next step.
- * 4. Writes the completion marker "\0code-exec-exit <nonce> <status>\n" to stdout and then to
- *    stderr. Each pipe is FIFO, so the marker on a stream comes after everything written to it.
+ * 4. Writes the completion marker "\0code-exec-exit <nonce> <status> <oom-kills>\n" to stdout and
+ *    then to stderr, where <oom-kills> is how often the kernel's OOM killer acted in the
+ *    container's memory cgroup (-1 when it cannot be read). Each pipe is FIFO, so the marker on a stream comes after everything written to it.
  *    The service answers as soon as it has both markers, without waiting for the engine to
  *    notice the exit. The nonce came through stdin and this process is not dumpable (and its
  *    binary is not readable), so the program cannot learn it to forge a marker.
@@ -92,6 +93,25 @@ static char **read_args(char **base, int nbase, long size) {
     return argv;
 }
 
+/* The cgroup's oom_kill counter (cgroup v2 memory.events, else v1 memory.oom_control), or -1. */
+static long oom_kills(void) {
+    const char *paths[] = {"/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        FILE *f = fopen(paths[i], "r");
+        if (f == NULL) continue;
+        char key[64];
+        long value;
+        while (fscanf(f, "%63s %ld", key, &value) == 2) {
+            if (strcmp(key, "oom_kill") == 0) {
+                fclose(f);
+                return value;
+            }
+        }
+        fclose(f);
+    }
+    return -1;
+}
+
 static void write_all(int fd, const char *s, size_t len) {
     while (len > 0) {
         ssize_t w = write(fd, s, len);
@@ -152,7 +172,7 @@ int main(int argc, char **argv) {
     }
 
     char marker[MAX_HEADER * 2];
-    int len = snprintf(marker, sizeof marker, "%ccode-exec-exit %s %d\n", '\0', nonce, code);
+    int len = snprintf(marker, sizeof marker, "%ccode-exec-exit %s %d %ld\n", '\0', nonce, code, oom_kills());
     write_all(1, marker, (size_t) len);
     write_all(2, marker, (size_t) len);
     return code;

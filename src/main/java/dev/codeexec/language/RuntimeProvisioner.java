@@ -46,6 +46,10 @@ public class RuntimeProvisioner {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicBoolean retrying = new AtomicBoolean();
+    private static final long RETRY_MIN_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final long RETRY_MAX_NANOS = TimeUnit.MINUTES.toNanos(10);
+    private volatile long nextRetry;
+    private volatile long retryDelay;
 
     public RuntimeProvisioner(LanguageRegistry registry, RuntimeImages images, Sandbox sandbox,
             Engine engine, CodeExecConfig config, Metrics metrics, Event<Runtime> ready) {
@@ -82,9 +86,12 @@ public class RuntimeProvisioner {
      * startup). Does nothing while the first pass or another retry runs.
      */
     public void retryFailed() {
-        if (!finished() || failures.isEmpty() || !retrying.compareAndSet(false, true)) {
+        if (!finished() || failures.isEmpty() || System.nanoTime() < nextRetry || !retrying.compareAndSet(false, true)) {
             return;
         }
+        // Back off between rounds (30 s doubling to 10 min), so a missing base image does not flood the log.
+        retryDelay = retryDelay == 0 ? RETRY_MIN_NANOS : Math.min(2 * retryDelay, RETRY_MAX_NANOS);
+        nextRetry = System.nanoTime() + retryDelay;
         Thread thread = new Thread(() -> {
             try {
                 registry.languages().stream().filter(l -> failures.containsKey(l.id())).forEach(this::provision);

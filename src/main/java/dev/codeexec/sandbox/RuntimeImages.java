@@ -7,7 +7,8 @@ public interface RuntimeImages {
 
     /**
      * Returns a usable image reference for the language: the configured image if given (present,
-     * else pulled), otherwise the project's own image, built from the bundled Dockerfile if absent.
+     * else pulled), otherwise the project's own image, built from the bundled Dockerfile if absent
+     * (never pulled: its name could be squatted on a public registry).
      *
      * @throws SandboxUnavailableException when no image can be had
      */

@@ -43,8 +43,10 @@ public class DockerRuntimeImages implements RuntimeImages {
             if (context == null) {
                 throw new IllegalStateException("no Dockerfile bundled for " + languageId);
             }
+            // Never pulled: the name is the project's own and could be squatted on a public registry,
+            // and its content is fully determined by the bundled sources, so it is built here.
             String image = "code-exec/" + languageId + ":" + context.hash(config.baseImage());
-            if (!present(image) && !pull(image)) {
+            if (!present(image)) {
                 build(image, context, languageId);
             }
             return image;

@@ -83,50 +83,45 @@ public class DockerSandbox implements Sandbox {
         long deadline = started + spec.limits().timeout().toNanos();
         container.stdin().send(LauncherProtocol.stdin(spec.code(), spec.args(), spec.input(), nonce));
         // Usually the launcher's marker ends the run; the engine is only asked when the exit needs
-        // explaining (no marker: the container stopped or was killed; or a SIGKILL status).
-        Integer exit = factory.timed(Phase.WAIT, () -> firstOf(output.completion(), output.ended(), deadline));
-        boolean byMarker = output.completion().isDone();
-        if (byMarker) {
-            exit = output.completion().join();
+        // explaining (no marker: the container stopped, was killed, or its launcher died).
+        Object first = factory.timed(Phase.WAIT, () -> await(
+                CompletableFuture.anyOf(output.completion(), output.ended()), deadline - System.nanoTime()));
+        Duration wall = Duration.ofNanos(System.nanoTime() - started);
+        LauncherExit reported = output.completion().getNow(null);
+        boolean timedOut = first == null && reported == null;
+        if (timedOut) {
+            janitor.kill(id);
         }
-        boolean timedOut = exit == null && !output.ended().isDone();
-        ExitWatch engine = null;
+        int code;
+        boolean oom;
+        if (reported != null) {
+            code = reported.status();
+            // The launcher read the kernel's own count from the container's memory cgroup.
+            oom = reported.oomKills() > 0 && code != 0
+                    || reported.oomKills() < 0 && code == SIGKILL_EXIT && !output.limited() && engineSaysOom(id);
+        } else {
+            Integer exit = engineExit(id);
+            await(output.ended(), GRACE.toNanos());
+            code = exit == null ? SIGKILL_EXIT : exit;
+            // Without a marker the launcher itself was killed: the engine knows whether by the OOM killer.
+            oom = code == SIGKILL_EXIT && !timedOut && !output.limited() && engineSaysOom(id);
+        }
+        return new SandboxResult(code, timedOut, oom, output.limited(), output.output(), wall, warm);
+    }
+
+    /** The container's exit code as the engine reports it, waiting at most the grace period. */
+    private Integer engineExit(String id) {
+        ExitWatch engine = ExitWatch.start(streaming, id);
         try {
-            if (timedOut) {
-                janitor.kill(id);
-            }
-            if (!byMarker) {
-                engine = ExitWatch.start(streaming, id);
-                exit = await(engine.exit, GRACE.toNanos());
-                await(output.ended(), GRACE.toNanos());
-            }
-            Duration wall = Duration.ofNanos(System.nanoTime() - started);
-            boolean limited = output.limited();
-            int code = exit == null ? SIGKILL_EXIT : exit;
-            boolean oom = false;
-            if (code == SIGKILL_EXIT && !timedOut && !limited) {
-                // Only the engine knows whether the kernel's OOM killer did it: wait for its view.
-                if (engine == null) {
-                    engine = ExitWatch.start(streaming, id);
-                }
-                await(engine.exit, GRACE.toNanos());
-                oom = factory.timed(Phase.INSPECT, () -> oomKilled(id));
-            }
-            return new SandboxResult(code, timedOut, oom, limited, output.output(), wall, warm);
+            return await(engine.exit, GRACE.toNanos());
         } finally {
-            if (engine != null) {
-                engine.close();
-            }
+            engine.close();
         }
     }
 
-    /**
-     * The launcher's exit status; -1 when the output stream ended first (the container stopped
-     * without a marker); null when neither happened before the deadline.
-     */
-    private static Integer firstOf(CompletableFuture<Integer> marker, CompletableFuture<Void> ended, long deadline) {
-        Object first = await(CompletableFuture.anyOf(marker, ended.thenApply(v -> -1)), deadline - System.nanoTime());
-        return first == null ? null : (Integer) first;
+    private boolean engineSaysOom(String id) {
+        engineExit(id);
+        return factory.timed(Phase.INSPECT, () -> oomKilled(id));
     }
 
     private static <T> T await(CompletableFuture<T> future, long nanos) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Collects a container's stdout and stderr frames in arrival order, up to a cap on both together,
- * and watches for the launcher's completion marker ({@code \0code-exec-exit <nonce> <status>\n},
+ * and watches for the launcher's completion marker ({@code \0code-exec-exit <nonce> <status> <oom>\n},
  * written last on each stream once every process of the run is gone).
  *
  * <p>When the program's output passes the cap it calls {@code onLimit} once (which must not block:
@@ -32,13 +32,13 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     /** Arrival order: which stream, and how many bytes of it, chunk by chunk. */
     private final List<long[]> order = new ArrayList<>();
-    private final CompletableFuture<Integer> completed = new CompletableFuture<>();
+    private final CompletableFuture<LauncherExit> completed = new CompletableFuture<>();
     private final CompletableFuture<Void> streamEnded = new CompletableFuture<>();
     private long cap = Long.MAX_VALUE;
     private Runnable onLimit = () -> { };
     private Pattern marker;
-    private Integer stdoutStatus;
-    private Integer stderrStatus;
+    private LauncherExit stdoutExit;
+    private LauncherExit stderrExit;
     private int stdoutMarkerLength;
     private int stderrMarkerLength;
     private boolean limited;
@@ -47,7 +47,7 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     synchronized void arm(long outputCap, Runnable limitAction, String nonce) {
         this.cap = outputCap;
         this.onLimit = limitAction;
-        this.marker = Pattern.compile("\0code-exec-exit " + Pattern.quote(nonce) + " (-?\\d{1,4})\n$");
+        this.marker = Pattern.compile("\0code-exec-exit " + Pattern.quote(nonce) + " (-?\\d{1,4}) (-?\\d{1,9})\n$");
     }
 
     @Override
@@ -95,16 +95,16 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
         if (!m.matches()) {
             return;
         }
-        int status = Integer.parseInt(m.group(1));
+        LauncherExit exit = new LauncherExit(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         if (isErr) {
-            stderrStatus = status;
+            stderrExit = exit;
             stderrMarkerLength = all.length - tag;
         } else {
-            stdoutStatus = status;
+            stdoutExit = exit;
             stdoutMarkerLength = all.length - tag;
         }
-        if (stdoutStatus != null && stderrStatus != null) {
-            completed.complete(stdoutStatus);
+        if (stdoutExit != null && stderrExit != null) {
+            completed.complete(stdoutExit);
         }
     }
 
@@ -133,8 +133,8 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
         }
     }
 
-    /** The launcher's exit status, once both streams carried its marker. */
-    CompletableFuture<Integer> completion() {
+    /** The launcher's report, once both streams carried its marker. */
+    CompletableFuture<LauncherExit> completion() {
         return completed;
     }
 

@@ -59,10 +59,10 @@ class OutputCollectorTest {
         OutputCollector c = armed(100, () -> { });
         c.onNext(frame(StreamType.STDOUT, "out\0code-exec-"));
         c.onNext(frame(StreamType.STDERR, "err"));
-        c.onNext(frame(StreamType.STDOUT, "exit n0nce 3\n"));
+        c.onNext(frame(StreamType.STDOUT, "exit n0nce 3 0\n"));
         assertFalse(c.completion().isDone(), "stderr may still carry output");
-        c.onNext(frame(StreamType.STDERR, "\0code-exec-exit n0nce 3\n"));
-        assertEquals(3, c.completion().join());
+        c.onNext(frame(StreamType.STDERR, "\0code-exec-exit n0nce 3 0\n"));
+        assertEquals(new LauncherExit(3, 0), c.completion().join());
         assertArrayEquals("out".getBytes(), c.output().stdout());
         assertArrayEquals("err".getBytes(), c.output().stderr());
         assertArrayEquals("outerr".getBytes(), c.output().combined());
@@ -72,7 +72,8 @@ class OutputCollectorTest {
     @Test
     void aMarkerWithoutTheNonceIsJustOutput() {
         OutputCollector c = armed(1000, () -> { });
-        for (String forged : List.of("\0code-exec-exit guess 0\n", "\0code-exec-exit n0nce0 0\n", "code-exec-exit n0nce 0\n")) {
+        for (String forged : List.of("\0code-exec-exit guess 0 0\n", "\0code-exec-exit n0nce0 0 0\n", "code-exec-exit n0nce 0 0\n",
+                "\0code-exec-exit n0nce 0\n")) {
             c.onNext(frame(StreamType.STDOUT, forged));
             c.onNext(frame(StreamType.STDERR, forged));
         }
