@@ -88,6 +88,17 @@ class ShutdownIT {
         assertTrue(!containers(instance).isEmpty(), "the run's container never appeared");
     }
 
+    /** Waits until the service reports a run in flight (a pooled container may exist before any run). */
+    private static void awaitRunInFlight(int port) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (get(port, "/q/metrics").body().contains("codeexec_runs_in_flight 1.0")) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("the run never started");
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -109,7 +120,7 @@ class ShutdownIT {
         Process service = start(instance, port);
         CompletableFuture<HttpResponse<String>> inFlight =
                 run(port, "import time; time.sleep(2); print('finished')", 8000);
-        awaitContainer(instance);
+        awaitRunInFlight(port);
 
         service.destroy(); // SIGTERM
         sleep(300);
@@ -132,7 +143,7 @@ class ShutdownIT {
         int port = freePort();
         Process service = start(instance, port, "-Dcode-exec.shutdown.grace-period=1s");
         run(port, "import time; time.sleep(30)", 10000);
-        awaitContainer(instance);
+        awaitRunInFlight(port);
         long start = System.nanoTime();
         service.destroy();
         assertTrue(service.waitFor(20, TimeUnit.SECONDS), "the service did not exit");
@@ -147,6 +158,7 @@ class ShutdownIT {
         int port = freePort();
         Process service = start(instance, port);
         run(port, "import time; time.sleep(30)", 10000);
+        awaitRunInFlight(port);
         awaitContainer(instance);
         service.destroyForcibly(); // kill -9: no shutdown hook runs
         assertTrue(service.waitFor(10, TimeUnit.SECONDS));
