@@ -401,13 +401,16 @@ class Service:
 # ---------------------------------------------------------------------------------------------
 # measurements
 
-def sequential(port, language, n, service_pid):
+def sequential(port, language, n, service_pid, pace_ms=0):
+    """n runs one after the other; with pace_ms, an untimed pause before each (lets a warm pool refill)."""
     client = Client(port)
     client_ms, server_ms, errors = [], [], []
     before = CpuSnapshot(service_pid)
     t0 = time.monotonic()
     try:
         for _ in range(n):
+            if pace_ms:
+                time.sleep(pace_ms / 1000)
             ok, ms, srv, err = client.run(language)
             if ok:
                 client_ms.append(ms)
@@ -594,7 +597,7 @@ def render_table(results):
         + ", ".join(f"c={c}: {results['config']['throughput_totals'][str(c)]}" for c in conc)
         + "; latencies are client-side ms unless noted",
     ]
-    header = ["variant", "language", "p50", "p90", "p99", "mean", "srv p50"]
+    header = ["variant", "language", "p50", "p90", "p99", "mean", "srv p50", "paced p50/p90/p99"]
     header += [f"c={c} run/s (err)" for c in conc]
     header += ["svc CPU-s", "eng CPU-s", "mach CPU-s"]
     rows = [header]
@@ -610,8 +613,10 @@ def render_table(results):
                 continue
             seq = lres["sequential"]
             c = seq["client_ms"]
+            paced = lres.get("paced", {}).get("client_ms")
             row = [variant, lang, fmt(c["p50"]), fmt(c["p90"]), fmt(c["p99"]), fmt(c["mean"]),
-                   fmt(seq["server_wall_ms"]["p50"])]
+                   fmt(seq["server_wall_ms"]["p50"]),
+                   "-" if not paced else f"{fmt(paced['p50'])}/{fmt(paced['p90'])}/{fmt(paced['p99'])}"]
             if seq["errors"]:
                 row[1] += f" (seq err {seq['errors']})"
             if seq.get("service_exited_during") or any(
@@ -630,7 +635,7 @@ def render_table(results):
             continue
         m = ref["ms"]
         label = lang + (f" (err {ref['errors']})" if ref["errors"] else "")
-        rows.append(["docker run", label, fmt(m["p50"]), fmt(m["p90"]), fmt(m["p99"]), fmt(m["mean"]), "-"]
+        rows.append(["docker run", label, fmt(m["p50"]), fmt(m["p90"]), fmt(m["p99"]), fmt(m["mean"]), "-", "-"]
                     + ["-"] * len(conc) + ["-", "-", "-"])
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     for i, r in enumerate(rows):
@@ -678,6 +683,9 @@ def parse_args(argv):
     p.add_argument("--variants", default="cold,warm", help="which variants to run (default: %(default)s)")
     p.add_argument("--out", default=None, help=f"JSON results (default: {DEFAULT_OUT} in the repository)")
     p.add_argument("--quick", action="store_true", help="short run (a few minutes at most)")
+    p.add_argument("--pace-ms", type=int, default=200,
+                   help="also measure sequential runs this far apart, untimed, so a warm pool can refill "
+                        "(0 skips it; default: %(default)s)")
     a = p.parse_args(argv)
     a.jar = os.path.abspath(a.jar) if a.jar else os.path.join(REPO, DEFAULT_JAR)
     a.out = os.path.abspath(a.out) if a.out else os.path.join(REPO, DEFAULT_OUT)
@@ -772,6 +780,10 @@ def bench_variant(args, variant, pool_enabled, results, log_dir):
             check_alive(s, f"{variant}/{lang} sequential")
             log(f"  p50 {fmt(s['client_ms']['p50'])} ms, p90 {fmt(s['client_ms']['p90'])} ms, "
                 f"errors {s['errors']}")
+            if args.pace_ms:
+                log(f"{variant}/{lang}: {args.requests} sequential runs, {args.pace_ms} ms apart")
+                lres["paced"] = sequential(svc.port, lang, args.requests, svc.proc.pid, args.pace_ms)
+                check_alive(lres["paced"], f"{variant}/{lang} paced")
             lres["throughput"] = {}
             for c in args.concurrency:
                 total = args.throughput_totals[c]
