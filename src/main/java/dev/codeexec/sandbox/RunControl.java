@@ -11,12 +11,13 @@ public final class RunControl {
 
     private final List<Runnable> actions = new ArrayList<>();
     private boolean cancelled;
+    private boolean finished;
 
     /** Cancels the run; actions registered before or after run exactly once. */
     public void cancel() {
         List<Runnable> toRun;
         synchronized (this) {
-            if (cancelled) {
+            if (cancelled || finished) {
                 return;
             }
             cancelled = true;
@@ -24,6 +25,12 @@ public final class RunControl {
             actions.clear();
         }
         toRun.forEach(Runnable::run);
+    }
+
+    /** The run is over: a later cancel (e.g. the client closing its connection) does nothing. */
+    public synchronized void finished() {
+        finished = true;
+        actions.clear();
     }
 
     public synchronized boolean cancelled() {

@@ -67,6 +67,7 @@ public class DockerSandbox implements Sandbox {
         } catch (RuntimeException e) {
             throw unavailable("run", e);
         } finally {
+            control.finished();
             container.detach();
             janitor.removeLater(container.id());
         }
