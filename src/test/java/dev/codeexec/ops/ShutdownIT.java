@@ -30,9 +30,15 @@ class ShutdownIT {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Process> started = new ArrayList<>();
 
+    /** Stops every service this test started the graceful way, so each removes its containers. */
     @AfterEach
-    void stopAll() {
-        started.forEach(Process::destroyForcibly);
+    void stopAll() throws InterruptedException {
+        for (Process p : started) {
+            p.destroy();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
     }
 
     private Process start(String instance, int port, String... extraProperties) throws IOException {
