@@ -149,11 +149,6 @@ public class RuntimeProvisioner {
         return finished.getCount() == 0;
     }
 
-    /** Waits until provisioning has finished; true if it did within the timeout. */
-    public boolean awaitFinished(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     /** Languages that could not be provisioned, with the reason. */
     public Map<String, String> failures() {
         return Map.copyOf(failures);

@@ -10,11 +10,6 @@ import java.util.List;
 public record SandboxSpec(String language, String image, String sourceFile, List<String> command, byte[] code,
         List<String> args, byte[] input, SandboxLimits limits) {
 
-    /** The same container definition for another run. */
-    public SandboxSpec withRun(byte[] newCode, List<String> newArgs, byte[] newInput, SandboxLimits newLimits) {
-        return new SandboxSpec(language, image, sourceFile, command, newCode, newArgs, newInput, newLimits);
-    }
-
     /** True when a container made for {@code other} can serve this spec (same image, command and container limits). */
     public boolean sameContainerAs(SandboxSpec other) {
         return image.equals(other.image) && sourceFile.equals(other.sourceFile) && command.equals(other.command)

@@ -43,7 +43,7 @@ public class ContainerFactory {
                 return StdinFeeder.open(streaming, id, ATTACH_TIMEOUT_MS);
             });
             timed(Phase.START, () -> docker.startContainerCmd(id).exec());
-            return new PreparedContainer(id, output, stdin, System.nanoTime());
+            return new PreparedContainer(id, output, stdin);
         } catch (RuntimeException e) {
             janitor.removeLater(id);
             throw e;

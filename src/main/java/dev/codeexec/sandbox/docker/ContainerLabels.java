@@ -32,10 +32,6 @@ public class ContainerLabels {
         return List.of(INSTANCE + "=" + instance);
     }
 
-    public String instance() {
-        return instance;
-    }
-
     private static String hostname() {
         String env = System.getenv("HOSTNAME");
         if (env != null && !env.isBlank()) {

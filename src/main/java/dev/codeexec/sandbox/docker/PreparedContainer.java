@@ -4,7 +4,7 @@ package dev.codeexec.sandbox.docker;
  * A container created and started for one run, waiting for its program: output attached (before
  * the start, so nothing is lost) and stdin attached, ready to be fed.
  */
-record PreparedContainer(String id, OutputCollector output, StdinFeeder stdin, long startedNanos) {
+record PreparedContainer(String id, OutputCollector output, StdinFeeder stdin) {
 
     /** True while the container still waits: its output stream has not ended. */
     boolean alive() {
