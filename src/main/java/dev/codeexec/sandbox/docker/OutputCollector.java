@@ -28,8 +28,8 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     static final int MARKER_ROOM = 2 * 64;
     private static final byte[] TAG = "\0code-exec-exit ".getBytes(StandardCharsets.US_ASCII);
 
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private final Buffer stdout = new Buffer();
+    private final Buffer stderr = new Buffer();
     /** Arrival order: which stream, and how many bytes of it, chunk by chunk. */
     private final List<long[]> order = new ArrayList<>();
     private final CompletableFuture<LauncherExit> completed = new CompletableFuture<>();
@@ -59,7 +59,7 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
         boolean hitNow = false;
         synchronized (this) {
             boolean isErr = type == StreamType.STDERR;
-            ByteArrayOutputStream stream = isErr ? stderr : stdout;
+            Buffer stream = isErr ? stderr : stdout;
             byte[] bytes = frame.getPayload();
             long room = cap + MARKER_ROOM - stdout.size() - stderr.size();
             int kept = (int) Math.max(0, Math.min(room, bytes.length));
@@ -78,16 +78,16 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
         }
     }
 
-    private void checkMarker(boolean isErr, ByteArrayOutputStream stream) {
+    /** Looks at the last few bytes only: output floods arrive as thousands of frames. */
+    private void checkMarker(boolean isErr, Buffer stream) {
         if (marker == null || stream.size() == 0) {
             return;
         }
-        byte[] all = stream.toByteArray();
+        byte[] all = stream.tail(MARKER_ROOM / 2);
         if (all[all.length - 1] != '\n') {
             return;
         }
-        int from = Math.max(0, all.length - MARKER_ROOM / 2);
-        int tag = lastIndexOf(all, TAG, from);
+        int tag = lastIndexOf(all, TAG, 0);
         if (tag < 0) {
             return;
         }
@@ -167,6 +167,13 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
         }
         return new SandboxResult.Output(Arrays.copyOf(out, kept[0]), Arrays.copyOf(err, kept[1]),
                 combined.toByteArray());
+    }
+
+    /** A byte buffer whose last bytes can be read without copying all of it. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        synchronized byte[] tail(int n) {
+            return Arrays.copyOfRange(buf, Math.max(0, count - n), count);
+        }
     }
 
     private static int programBytes(ByteArrayOutputStream stream, int markerLength) {
