@@ -15,8 +15,17 @@ public interface CodeExecConfig {
     /** Limits every run gets unless its language or the request says otherwise. */
     LimitsConfig limits();
 
-    /** Per-language settings, keyed by language id (python, javascript, ruby). */
-    Map<String, LanguageConfig> languages();
+    /** Which languages are offered, and per-language settings. */
+    LanguagesConfig languages();
+
+    interface LanguagesConfig {
+        /** Language ids to offer (default: every bundled language). */
+        Optional<List<String>> enabled();
+
+        /** Per-language settings, keyed by language id ({@code code-exec.languages.<id>.*}). */
+        @io.smallrye.config.WithParentName
+        Map<String, LanguageConfig> language();
+    }
 
     /** Runtime image provisioning. */
     ImagesConfig images();
@@ -32,7 +41,7 @@ public interface CodeExecConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Containers kept ready per language (0 disables the pool for all languages). */
+        /** Containers kept ready for a language in use (0 disables the pool for all languages). */
         @WithDefault("2")
         int size();
 
@@ -40,9 +49,25 @@ public interface CodeExecConfig {
         @WithDefault("4")
         int maxSize();
 
+        /** Most idle containers of all languages together. */
+        @WithDefault("8")
+        int maxTotal();
+
+        /** Containers being started at once. */
+        @WithDefault("2")
+        int refillParallelism();
+
         /** After this long without a run finding the pool empty, the target shrinks by one. */
         @WithDefault("60s")
         Duration shrinkAfter();
+
+        /** A language not used for this long keeps no containers (unless its pool-size is set). */
+        @WithDefault("10m")
+        Duration idleAfter();
+
+        /** A pooled container waiting this long is replaced by a fresh one. */
+        @WithDefault("10m")
+        Duration maxIdleAge();
     }
 
     /** Requests per client (by API key when keys are on, else by IP) on POST /run. */
@@ -104,6 +129,34 @@ public interface CodeExecConfig {
     }
 
     interface LimitsConfig {
+        /** Wall-clock limit of a compile step when the request and the language name none. */
+        @WithDefault("10s")
+        Duration compileTimeout();
+
+        /** The highest compile wall-clock limit a request may ask for. */
+        @WithDefault("30s")
+        Duration maxCompileTimeout();
+
+        /** Memory limit of a compile step when the request and the language name none. */
+        @WithDefault("512M")
+        MemorySize compileMemory();
+
+        /** The highest compile memory limit a request may ask for. */
+        @WithDefault("1G")
+        MemorySize maxCompileMemory();
+
+        /** Processes and threads of a compile step when the language names none. */
+        @WithDefault("128")
+        int compilePids();
+
+        /** Cap on a compiler's stdout and stderr together. */
+        @WithDefault("256K")
+        MemorySize compileOutput();
+
+        /** Most files of a multi-file program. */
+        @WithDefault("32")
+        int maxFiles();
+
         /** Wall-clock limit of a run when the request names none. */
         @WithDefault("3s")
         Duration timeout();
@@ -132,7 +185,7 @@ public interface CodeExecConfig {
         @WithDefault("1M")
         MemorySize output();
 
-        /** Largest program text accepted, in bytes of UTF-8. */
+        /** Largest program accepted, in bytes: the code, or all files together (decoded). */
         @WithDefault("64K")
         MemorySize code();
 
@@ -181,24 +234,42 @@ public interface CodeExecConfig {
         /** Overrides code-exec.limits.pids for this language. */
         Optional<Integer> pids();
 
+        /** Overrides the compile step's wall-clock limit for this language. */
+        Optional<Duration> compileTimeout();
+
+        /** Overrides the compile step's memory limit for this language. */
+        Optional<MemorySize> compileMemory();
+
         /** Overrides code-exec.pool.size for this language (0 disables its pool). */
         Optional<Integer> poolSize();
     }
 
     interface ImagesConfig {
-        /** Base image the bundled runtime Dockerfiles build FROM. */
+        /** Base image the bundled runtime Dockerfiles build FROM (via the project's base image). */
         @WithDefault("debian:bookworm-slim")
         String baseImage();
+
+        /** Repository part of the project's runtime image names: {@code <repository>/<language>:<hash>}. */
+        @WithDefault("code-exec")
+        String repository();
+
+        /** Pull absent project images from {@code repository} (a registry the operator pushed them to). */
+        @WithDefault("false")
+        boolean pull();
+
+        /** Build absent project images from the bundled Dockerfiles (false: they must be present or pulled). */
+        @WithDefault("true")
+        boolean build();
+
+        /** Image builds at once when provisioning. */
+        @WithDefault("4")
+        int parallelBuilds();
 
         /** Network mode of image builds (host lets apt reach the archive on hosts where the bridge cannot). */
         @WithDefault("host")
         String buildNetwork();
 
-        /** Check, pull or build the runtime images at startup. */
-        @WithDefault("true")
-        boolean provisionOnStart();
-
-        /** Longest a pull may take before the build from the bundled Dockerfile is tried. */
+        /** Longest a pull may take. */
         @WithDefault("2m")
         Duration pullTimeout();
 

@@ -2,7 +2,10 @@ package dev.codeexec.execution;
 
 import java.util.List;
 
-/** A client's request to run a program; any field but language and code may be null. */
-public record Execution(String language, String code, String input, List<String> args, Integer timeoutMs,
-        Integer memoryMb) {
+/**
+ * A client's request to run a program: exactly one of {@code code} (one file, named as the
+ * language's entry file) and {@code files} (the first is the entry point). Any other field may be null.
+ */
+public record Execution(String language, String code, List<SourceFile> files, String input, List<String> args,
+        Integer timeoutMs, Integer memoryMb, Integer compileTimeoutMs, Integer compileMemoryMb) {
 }

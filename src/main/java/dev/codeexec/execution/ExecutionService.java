@@ -4,24 +4,22 @@ import dev.codeexec.config.CodeExecConfig;
 import dev.codeexec.language.Language;
 import dev.codeexec.language.LanguageRegistry;
 import dev.codeexec.language.Runtime;
-import dev.codeexec.sandbox.RunControl;
-import dev.codeexec.sandbox.SandboxLimits;
-import dev.codeexec.sandbox.SandboxSpec;
-import dev.codeexec.sandbox.WarmPool;
-import jakarta.enterprise.event.Observes;
 import dev.codeexec.metrics.Metrics;
+import dev.codeexec.sandbox.RunControl;
+import dev.codeexec.sandbox.SessionSpec;
+import dev.codeexec.sandbox.Step;
+import dev.codeexec.sandbox.WarmPool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.logging.Logger;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Validates a request, resolves its language and limits, runs it guarded, and classifies the result. */
+/** Validates a request, resolves its language and limits, plans it, runs it guarded, and classifies the result. */
 @ApplicationScoped
 public class ExecutionService {
-
-    private static final Logger LOG = Logger.getLogger(ExecutionService.class);
 
     private final LanguageRegistry languages;
     private final LimitsResolver limits;
@@ -45,21 +43,22 @@ public class ExecutionService {
 
     /**
      * Runs the request. Invalid requests fail at once (before taking a slot); {@code control}
-     * cancels the run, e.g. when the client disconnects.
+     * cancels the run, e.g. when the client disconnects. When the outer guard gives up, the run is
+     * cancelled too, so its sandbox is killed and its slot freed.
      */
     public CompletionStage<Outcome> execute(Execution request, RunControl control) {
         Language language = languages.find(request.language())
                 .orElseThrow(() -> new UnsupportedLanguageException(languages.names()));
-        byte[] code = utf8(request.code());
+        Program program = Program.of(request, language, caps);
         byte[] input = utf8(request.input());
         List<String> args = request.args() == null ? List.of() : request.args();
-        RequestChecks.check(caps, request.code(), code, input, args);
+        RequestChecks.check(caps, input, args);
+        LimitsResolver.Limits resolved = limits.resolve(language, request.timeoutMs(), request.memoryMb(),
+                request.compileTimeoutMs(), request.compileMemoryMb());
         Runtime runtime = languages.runtime(language)
                 .orElseThrow(() -> new RuntimeNotReadyException(language.id()));
-        SandboxLimits runLimits = limits.resolve(language.id(), request.timeoutMs(), request.memoryMb());
+        Plan plan = plan(runtime, program, input, args, resolved);
 
-        SandboxSpec spec = new SandboxSpec(language.id(), runtime.image(), language.sourceFile(), language.command(),
-                code, args, input, runLimits);
         RunLog log = new RunLog(RunLog.newId(), language.id(), System.nanoTime());
         AtomicBoolean leftQueue = new AtomicBoolean();
         Runnable onStart = () -> {
@@ -70,16 +69,21 @@ public class ExecutionService {
         };
         gate.admit();
         metrics.queuedRun();
-        CompletionStage<dev.codeexec.sandbox.SandboxResult> run;
+        CompletionStage<Report> run;
         try {
-            run = sandbox.run(spec, control, onStart);
+            run = sandbox.run(plan, control, onStart);
         } catch (RuntimeException e) {
             onStart.run();
             throw e;
         }
         return run
-                .whenComplete((result, error) -> onStart.run())
-                .thenApply(result -> OutcomeClassifier.classify(language.id(), runtime.version(), result, runLimits))
+                .whenComplete((report, error) -> {
+                    onStart.run();
+                    if (error != null) {
+                        control.cancel();
+                    }
+                })
+                .thenApply(report -> OutcomeClassifier.classify(language.id(), runtime.version(), report, resolved))
                 .whenComplete((outcome, error) -> {
                     if (outcome != null) {
                         metrics.executed(language.id(), outcome.status().name(), wallTime(outcome));
@@ -90,15 +94,31 @@ public class ExecutionService {
                 });
     }
 
-    private static java.time.Duration wallTime(Outcome outcome) {
-        return java.time.Duration.ofMillis(outcome.wallTimeMs());
+    private static Plan plan(Runtime runtime, Program program, byte[] input, List<String> args,
+            LimitsResolver.Limits limits) {
+        Language language = runtime.language();
+        Step compile = language.compiled()
+                ? new Step(Step.Kind.COMPILE, language.compileCommand(program.entry()), language.env(), new byte[0],
+                        limits.compileTimeout(), null, limits.compileOutput())
+                : null;
+        List<String> command = new java.util.ArrayList<>(language.runCommand(program.entry()));
+        command.addAll(args);
+        Step run = new Step(Step.Kind.RUN, command, language.env(), input, limits.timeout(), null, limits.output());
+        SessionSpec spec = new SessionSpec(language.id(), runtime.image(), compile != null ? limits.compile() : limits.run());
+        return new Plan(spec, program.files(), compile, limits.run(), List.of(run));
     }
 
-    /** A language became ready: keep containers with its default limits warm. */
+    private static Duration wallTime(Outcome outcome) {
+        StepOutcome step = outcome.run() != null ? outcome.run() : outcome.compile();
+        return Duration.ofMillis(step == null ? 0 : step.wallTimeMs());
+    }
+
+    /** A language became ready: its sandboxes with default limits may be kept warm. */
     void warm(@Observes Runtime runtime) {
         Language language = runtime.language();
-        pool.keepWarm(new SandboxSpec(language.id(), runtime.image(), language.sourceFile(), language.command(),
-                new byte[0], List.of(), new byte[0], limits.resolve(language.id(), null, null)));
+        LimitsResolver.Limits defaults = limits.resolve(language, null, null, null, null);
+        pool.keepWarm(new SessionSpec(language.id(), runtime.image(),
+                language.compiled() ? defaults.compile() : defaults.run()));
     }
 
     private static byte[] utf8(String text) {

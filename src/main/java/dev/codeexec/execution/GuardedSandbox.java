@@ -2,9 +2,6 @@ package dev.codeexec.execution;
 
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.sandbox.RunControl;
-import dev.codeexec.sandbox.Sandbox;
-import dev.codeexec.sandbox.SandboxResult;
-import dev.codeexec.sandbox.SandboxSpec;
 import dev.codeexec.sandbox.SandboxUnavailableException;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,11 +13,11 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * The sandbox behind SmallRye Fault Tolerance: a circuit breaker that opens only on engine
- * failures (a program's failure is a normal result, never an exception), an outer timeout, and a
- * bulkhead (runs at once, plus a bounded queue). The numbers here are placeholders:
- * application.properties sets them from code-exec.execution.* so operators tune them through the
- * environment.
+ * Plans run behind SmallRye Fault Tolerance: a circuit breaker that opens only on engine failures
+ * (a program's failure is a normal result, never an exception), an outer timeout, and a bulkhead
+ * (plans at once, plus a bounded queue): one request holds one slot for all its steps. The numbers
+ * here are placeholders: application.properties sets them from code-exec.execution.* so operators
+ * tune them through the environment.
  */
 @ApplicationScoped
 public class GuardedSandbox {
@@ -28,26 +25,26 @@ public class GuardedSandbox {
     /** Name of the circuit breaker, for health checks. */
     public static final String CIRCUIT = "docker-engine";
 
-    private final Sandbox sandbox;
+    private final PlanRunner runner;
     private final Metrics metrics;
 
-    public GuardedSandbox(Sandbox sandbox, Metrics metrics) {
-        this.sandbox = sandbox;
+    public GuardedSandbox(PlanRunner runner, Metrics metrics) {
+        this.runner = runner;
         this.metrics = metrics;
     }
 
-    /** {@code onStart} runs once the run has a slot (it left the queue). */
+    /** {@code onStart} runs once the plan has a slot (it left the queue). */
     @Asynchronous
     @CircuitBreaker(failOn = SandboxUnavailableException.class, requestVolumeThreshold = 4, failureRatio = 0.5,
             delay = 5000, successThreshold = 1)
     @CircuitBreakerName(CIRCUIT)
     @Timeout(30_000)
     @Bulkhead(value = 4, waitingTaskQueue = 32)
-    public CompletionStage<SandboxResult> run(SandboxSpec spec, RunControl control, Runnable onStart) {
+    CompletionStage<Report> run(Plan plan, RunControl control, Runnable onStart) {
         onStart.run();
         metrics.started();
         try {
-            return CompletableFuture.completedFuture(sandbox.run(spec, control));
+            return CompletableFuture.completedFuture(runner.run(plan, control));
         } finally {
             metrics.finished();
         }

@@ -1,13 +1,20 @@
 package dev.codeexec.execution;
 
 import dev.codeexec.config.CodeExecConfig;
-import dev.codeexec.sandbox.SandboxLimits;
+import dev.codeexec.language.Language;
+import dev.codeexec.language.LanguageLimits;
+import dev.codeexec.sandbox.ContainerLimits;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Resolves a run's limits: the request's value if it sent one (never above the configured cap),
- * else the language's override, else the default.
+ * Resolves a run's limits. Each value is the request's if it sent one (within the configured cap),
+ * else the operator's per-language setting, else the language descriptor's default, else the
+ * service default.
  */
 @ApplicationScoped
 public class LimitsResolver {
@@ -22,30 +29,67 @@ public class LimitsResolver {
         this.config = config;
     }
 
-    public SandboxLimits resolve(String languageId, Integer timeoutMs, Integer memoryMb) {
+    /** The limits of the program's run and of its compilation. */
+    public record Limits(ContainerLimits run, Duration timeout, long output, ContainerLimits compile,
+            Duration compileTimeout, long compileOutput) {
+    }
+
+    public Limits resolve(Language language, Integer timeoutMs, Integer memoryMb, Integer compileTimeoutMs,
+            Integer compileMemoryMb) {
         CodeExecConfig.LimitsConfig limits = config.limits();
-        CodeExecConfig.LanguageConfig language = config.languages().get(languageId);
-        Duration timeout = language != null && language.timeout().isPresent() ? language.timeout().get() : limits.timeout();
-        long memory = language != null && language.memory().isPresent()
-                ? language.memory().get().asLongValue() : limits.memory().asLongValue();
-        double cpus = language != null && language.cpus().isPresent() ? language.cpus().get() : limits.cpus();
-        int pids = language != null && language.pids().isPresent() ? language.pids().get() : limits.pids();
+        Optional<CodeExecConfig.LanguageConfig> operator = Optional.ofNullable(config.languages().language().get(language.id()));
+        LanguageLimits own = language.limits();
+
+        Duration timeout = pick(operator.flatMap(CodeExecConfig.LanguageConfig::timeout), own.timeout(),
+                DurationConverter::parseDuration, limits.timeout());
+        long memory = pick(operator.flatMap(CodeExecConfig.LanguageConfig::memory).map(m -> m.asLongValue()),
+                own.memory(), LimitsResolver::bytes, limits.memory().asLongValue());
+        double cpus = operator.flatMap(CodeExecConfig.LanguageConfig::cpus)
+                .orElse(own.cpus() != null ? own.cpus() : limits.cpus());
+        int pids = operator.flatMap(CodeExecConfig.LanguageConfig::pids)
+                .orElse(own.pids() != null ? own.pids() : limits.pids());
+        long scratch = own.scratch() != null ? bytes(own.scratch()) : limits.scratch().asLongValue();
+        Duration compileTimeout = pick(operator.flatMap(CodeExecConfig.LanguageConfig::compileTimeout),
+                own.compileTimeout(), DurationConverter::parseDuration, limits.compileTimeout());
+        long compileMemory = pick(operator.flatMap(CodeExecConfig.LanguageConfig::compileMemory).map(m -> m.asLongValue()),
+                own.compileMemory(), LimitsResolver::bytes, limits.compileMemory().asLongValue());
+        int compilePids = own.compilePids() != null ? own.compilePids() : Math.max(pids, limits.compilePids());
 
         if (timeoutMs != null) {
-            long max = limits.maxTimeout().toMillis();
-            if (timeoutMs < 1 || timeoutMs > max) {
-                throw new InvalidExecutionException("timeoutMs must be between 1 and " + max);
-            }
-            timeout = Duration.ofMillis(timeoutMs);
+            timeout = Duration.ofMillis(within("timeoutMs", timeoutMs, 1, limits.maxTimeout().toMillis()));
         }
         if (memoryMb != null) {
-            long max = limits.maxMemory().asLongValue() / MIB;
-            if (memoryMb < MIN_MEMORY_MB || memoryMb > max) {
-                throw new InvalidExecutionException("memoryMb must be between " + MIN_MEMORY_MB + " and " + max);
-            }
-            memory = memoryMb * MIB;
+            memory = within("memoryMb", memoryMb, MIN_MEMORY_MB, limits.maxMemory().asLongValue() / MIB) * MIB;
         }
-        return new SandboxLimits(timeout, memory, cpus, pids, limits.output().asLongValue(),
-                limits.scratch().asLongValue(), limits.scratchFiles(), limits.shm().asLongValue(), limits.openFiles());
+        if (compileTimeoutMs != null) {
+            compileTimeout = Duration.ofMillis(
+                    within("compileTimeoutMs", compileTimeoutMs, 1, limits.maxCompileTimeout().toMillis()));
+        }
+        if (compileMemoryMb != null) {
+            compileMemory = within("compileMemoryMb", compileMemoryMb, MIN_MEMORY_MB,
+                    limits.maxCompileMemory().asLongValue() / MIB) * MIB;
+        }
+        ContainerLimits run = new ContainerLimits(memory, cpus, pids, scratch, limits.scratchFiles(),
+                limits.shm().asLongValue(), limits.openFiles());
+        return new Limits(run, timeout, limits.output().asLongValue(), run.with(compileMemory, compilePids),
+                compileTimeout, limits.compileOutput().asLongValue());
+    }
+
+    private static <T> T pick(Optional<T> operator, String descriptor, Function<String, T> parse, T fallback) {
+        if (operator.isPresent()) {
+            return operator.get();
+        }
+        return descriptor != null ? parse.apply(descriptor) : fallback;
+    }
+
+    private static long bytes(String size) {
+        return new MemorySizeConverter().convert(size).asLongValue();
+    }
+
+    private static long within(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new InvalidExecutionException(field + " must be between " + min + " and " + max);
+        }
+        return value;
     }
 }

@@ -1,7 +1,10 @@
 package dev.codeexec.execution;
 
-/** What a run did, as the API reports it. */
-public record Outcome(String language, String version, RunStatus status, int exitCode, String signal,
-        String stdout, String stderr, String output, String message, boolean truncated, long wallTimeMs,
-        boolean warm) {
+/**
+ * What a request did, as the API reports it: the run (null when the program was not run because
+ * its compilation failed), the compilation (null for interpreted languages), the overall status and
+ * message.
+ */
+public record Outcome(String language, String version, RunStatus status, String message, StepOutcome run,
+        StepOutcome compile, boolean warm) {
 }

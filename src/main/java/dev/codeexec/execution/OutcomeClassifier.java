@@ -1,35 +1,53 @@
 package dev.codeexec.execution;
 
-import dev.codeexec.sandbox.SandboxLimits;
-import dev.codeexec.sandbox.SandboxResult;
+import dev.codeexec.sandbox.StepResult;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
-/** Turns what the sandbox saw into the API's status, message and texts. */
+/** Turns what the sandbox saw into the API's statuses, messages and texts. */
 final class OutcomeClassifier {
 
     private OutcomeClassifier() {
     }
 
-    static Outcome classify(String language, String version, SandboxResult result, SandboxLimits limits) {
+    static Outcome classify(String language, String version, Report report, LimitsResolver.Limits limits) {
+        StepOutcome compile = report.compile() == null ? null : step(report.compile(), limits.compileTimeout(),
+                limits.compile().memoryBytes(), limits.compileOutput(), true);
+        if (compile != null && compile.status() != RunStatus.OK) {
+            String message = compile.status() == RunStatus.COMPILE_ERROR ? compile.output()
+                    : "Compilation: " + compile.message();
+            return new Outcome(language, version, compile.status(), message, null, compile, report.warm());
+        }
+        StepOutcome run = step(report.runs().get(0), limits.timeout(), limits.run().memoryBytes(), limits.output(), false);
+        return new Outcome(language, version, run.status(), run.message(), run, compile, report.warm());
+    }
+
+    static StepOutcome step(StepResult r, Duration timeout, long memoryBytes, long outputCap, boolean compile) {
+        String combined = text(r.output().combined());
         RunStatus status;
         String message;
-        String combined = text(result.output().combined());
-        if (result.outputLimited()) {
+        if (r.end() == StepResult.End.OUTPUT_LIMIT) {
             status = RunStatus.OUTPUT_LIMIT;
-            message = "Output limit of " + size(limits.outputBytes()) + " exceeded";
-        } else if (result.timedOut()) {
+            message = "Output limit of " + size(outputCap) + " exceeded";
+        } else if (r.end() == StepResult.End.TIMEOUT) {
             status = RunStatus.TIMEOUT;
-            message = "Timeout of " + limits.timeout().toMillis() + " ms exceeded";
-        } else if (result.oomKilled()) {
+            message = "Timeout of " + timeout.toMillis() + " ms exceeded";
+        } else if (r.end() == StepResult.End.CPU_LIMIT) {
+            status = RunStatus.TIMEOUT;
+            message = "CPU time limit exceeded";
+        } else if (r.oomKilled()) {
             status = RunStatus.MEMORY_LIMIT;
-            message = "Memory limit of " + size(limits.memoryBytes()) + " exceeded";
+            message = "Memory limit of " + size(memoryBytes) + " exceeded";
+        } else if (r.exitCode() == 0) {
+            status = RunStatus.OK;
+            message = combined;
         } else {
-            status = result.exitCode() == 0 ? RunStatus.OK : RunStatus.RUNTIME_ERROR;
+            status = compile ? RunStatus.COMPILE_ERROR : RunStatus.RUNTIME_ERROR;
             message = combined;
         }
-        return new Outcome(language, version, status, result.exitCode(), Signals.fromExitCode(result.exitCode()),
-                text(result.output().stdout()), text(result.output().stderr()), combined, message,
-                result.outputLimited(), result.wallTime().toMillis(), result.warm());
+        return new StepOutcome(status, r.exitCode(), Signals.fromExitCode(r.exitCode()), text(r.output().stdout()),
+                text(r.output().stderr()), combined, message, r.end() == StepResult.End.OUTPUT_LIMIT,
+                r.wallTime().toMillis(), r.cpuTime().toMillis(), r.memoryKb());
     }
 
     /** Bytes as UTF-8 text; invalid sequences become U+FFFD. */

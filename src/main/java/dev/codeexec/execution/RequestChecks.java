@@ -3,7 +3,7 @@ package dev.codeexec.execution;
 import dev.codeexec.config.CodeExecConfig;
 import java.util.List;
 
-/** The size and shape checks a request must pass before it may take a run slot. */
+/** The size and shape checks of a run's input and arguments, before it may take a run slot. */
 final class RequestChecks {
 
     static final int MAX_ARG_CHARS = 4096;
@@ -11,14 +11,7 @@ final class RequestChecks {
     private RequestChecks() {
     }
 
-    static void check(CodeExecConfig.LimitsConfig caps, String codeText, byte[] code, byte[] input, List<String> args) {
-        if (codeText == null || codeText.isEmpty()) {
-            throw new InvalidExecutionException("code is required and must be a non-empty string");
-        }
-        if (code.length > caps.code().asLongValue()) {
-            throw new InvalidExecutionException("code is " + code.length + " bytes; the limit is "
-                    + caps.code().asLongValue() + " bytes");
-        }
+    static void check(CodeExecConfig.LimitsConfig caps, byte[] input, List<String> args) {
         if (input.length > caps.input().asLongValue()) {
             throw new InvalidExecutionException("input is " + input.length + " bytes; the limit is "
                     + caps.input().asLongValue() + " bytes");

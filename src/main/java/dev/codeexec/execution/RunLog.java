@@ -33,9 +33,11 @@ final class RunLog {
 
     void finished(Outcome outcome) {
         long now = System.nanoTime();
-        LOG.infof("run id=%s language=%s status=%s exit=%d container=%s wall_ms=%d queue_ms=%d total_ms=%d", id,
-                language, outcome.status(), outcome.exitCode(), outcome.warm() ? "warm" : "cold", outcome.wallTimeMs(),
-                millis(submitted, started), millis(submitted, now));
+        StepOutcome step = outcome.run() != null ? outcome.run() : outcome.compile();
+        LOG.infof("run id=%s language=%s status=%s exit=%d container=%s compile_ms=%d wall_ms=%d queue_ms=%d total_ms=%d",
+                id, language, outcome.status(), step == null ? -1 : step.exitCode(), outcome.warm() ? "warm" : "cold",
+                outcome.compile() == null ? 0 : outcome.compile().wallTimeMs(),
+                outcome.run() == null ? 0 : outcome.run().wallTimeMs(), millis(submitted, started), millis(submitted, now));
     }
 
     void failed(Throwable error) {

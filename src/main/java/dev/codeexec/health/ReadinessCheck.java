@@ -9,8 +9,6 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -19,9 +17,10 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when the Docker engine answers a ping within 2 s, provisioning has finished with at least
- * one language, and the engine's circuit breaker is closed. A successful ping closes an open
- * circuit and retries languages that failed to provision, so readiness recovers by itself.
+ * Ready when the Docker engine answers a ping within 2 s, the first provisioning pass has tried
+ * every enabled language with at least one ready, and the engine's circuit breaker is not open.
+ * It only observes: recovery (closing the circuit, provisioning again) is EngineRecovery's and
+ * RuntimeProvisioner's scheduled work. The data names each language's state.
  */
 @Readiness
 @ApplicationScoped
@@ -33,11 +32,6 @@ public class ReadinessCheck implements HealthCheck {
     private final RuntimeProvisioner provisioner;
     private final LanguageRegistry registry;
     private final CircuitBreakerMaintenance circuits;
-    private final ExecutorService pinger = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "engine-ping");
-        t.setDaemon(true);
-        return t;
-    });
 
     public ReadinessCheck(Engine engine, RuntimeProvisioner provisioner, LanguageRegistry registry,
             CircuitBreakerMaintenance circuits) {
@@ -52,20 +46,13 @@ public class ReadinessCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("docker-and-runtimes");
         boolean up = ping(response);
         CircuitBreakerState circuit = circuits.currentState(GuardedSandbox.CIRCUIT);
-        if (up && circuit != CircuitBreakerState.CLOSED) {
-            // The engine answers again. Close the circuit now: a replica taken out of traffic would
-            // otherwise never see the request that lets an open circuit try again.
-            circuits.reset(GuardedSandbox.CIRCUIT);
-            circuit = circuits.currentState(GuardedSandbox.CIRCUIT);
-        }
-        if (up) {
-            provisioner.retryFailed();
-        }
         response.withData("circuit", circuit.name());
-        up &= circuit == CircuitBreakerState.CLOSED;
+        up &= circuit != CircuitBreakerState.OPEN;
         response.withData("provisioned", provisioner.finished());
-        registry.runtimes().forEach(r -> response.withData(r.language().id(), r.version() + " (" + r.image() + ")"));
-        provisioner.failures().forEach((language, reason) -> response.withData(language, "unavailable: " + reason));
+        var failures = provisioner.failures();
+        registry.languages().forEach(l -> response.withData(l.id(), registry.runtime(l)
+                .map(r -> r.version() + " (" + r.image() + ")")
+                .orElseGet(() -> failures.containsKey(l.id()) ? "unavailable: " + failures.get(l.id()) : "provisioning")));
         up &= provisioner.finished() && !registry.runtimes().isEmpty();
         return response.status(up).build();
     }
@@ -73,7 +60,7 @@ public class ReadinessCheck implements HealthCheck {
     private boolean ping(HealthCheckResponseBuilder response) {
         try {
             response.withData("engineVersion",
-                    CompletableFuture.supplyAsync(engine::version, pinger).get(PING_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+                    CompletableFuture.supplyAsync(engine::version).get(PING_TIMEOUT_MS, TimeUnit.MILLISECONDS));
             return true;
         } catch (TimeoutException e) {
             response.withData("engine", "no answer within " + PING_TIMEOUT_MS + " ms");

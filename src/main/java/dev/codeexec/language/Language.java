@@ -1,11 +1,42 @@
 package dev.codeexec.language;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * A language the service knows: its id, the aliases clients may use, where the program's text is
- * written in the sandbox, the command that runs it, and the command that prints its version.
+ * A language as its descriptor ({@code src/main/runtimes/<id>/language.json}) defines it: the
+ * names clients may use, the file a single program is written to, how it is compiled (none for
+ * interpreted languages) and run, how to ask its version, extra environment, and its own default
+ * limits. In commands, {@code {entry}} stands for the entry file's name and {@code {stem}} for it
+ * without its extension.
  */
-public record Language(String id, List<String> aliases, String sourceFile, List<String> command,
-        List<String> versionCommand) {
+public record Language(String id, String name, List<String> aliases, String entry, List<String> compile,
+        List<String> run, List<String> version, Map<String, String> env, LanguageLimits limits) {
+
+    public Language {
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        compile = compile == null ? List.of() : List.copyOf(compile);
+        env = env == null ? Map.of() : Map.copyOf(env);
+        limits = limits == null ? LanguageLimits.NONE : limits;
+    }
+
+    public boolean compiled() {
+        return !compile.isEmpty();
+    }
+
+    /** The compile command for an entry file, placeholders filled in. */
+    public List<String> compileCommand(String entryFile) {
+        return fill(compile, entryFile);
+    }
+
+    /** The run command for an entry file, placeholders filled in (program arguments come after it). */
+    public List<String> runCommand(String entryFile) {
+        return fill(run, entryFile);
+    }
+
+    private static List<String> fill(List<String> command, String entryFile) {
+        int dot = entryFile.lastIndexOf('.');
+        String stem = dot > 0 ? entryFile.substring(0, dot) : entryFile;
+        return command.stream().map(a -> a.replace("{entry}", entryFile).replace("{stem}", stem)).toList();
+    }
 }

@@ -17,15 +17,22 @@ public class LanguageRegistry {
     private final Map<String, Runtime> ready = new ConcurrentSkipListMap<>();
 
     public LanguageRegistry(CodeExecConfig config) {
-        this.languages = BuiltInLanguages.ALL.stream()
+        List<Language> bundled = LanguageCatalog.bundled();
+        Optional<List<String>> chosen = config.languages().enabled();
+        chosen.ifPresent(ids -> ids.stream().filter(id -> bundled.stream().noneMatch(l -> l.id().equals(id)))
+                .findFirst().ifPresent(id -> {
+                    throw new IllegalStateException("code-exec.languages.enabled names an unknown language: " + id);
+                }));
+        this.languages = bundled.stream()
+                .filter(l -> chosen.map(ids -> ids.contains(l.id())).orElse(true))
                 .filter(l -> {
-                    CodeExecConfig.LanguageConfig c = config.languages().get(l.id());
+                    CodeExecConfig.LanguageConfig c = config.languages().language().get(l.id());
                     return c == null || c.enabled();
                 })
                 .toList();
     }
 
-    /** Every enabled language, provisioned or not. */
+    /** Every enabled language, provisioned or not, sorted by id. */
     public List<Language> languages() {
         return languages;
     }
@@ -52,7 +59,7 @@ public class LanguageRegistry {
         ready.put(runtime.language().id(), runtime);
     }
 
-    /** Ids and aliases of every enabled language, for error messages. */
+    /** Ids of every enabled language, for error messages. */
     public String names() {
         return String.join(", ", languages.stream().map(Language::id).toList());
     }

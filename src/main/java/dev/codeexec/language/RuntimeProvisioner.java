@@ -2,39 +2,50 @@ package dev.codeexec.language;
 
 import dev.codeexec.config.CodeExecConfig;
 import dev.codeexec.metrics.Metrics;
+import dev.codeexec.sandbox.ContainerLimits;
 import dev.codeexec.sandbox.Engine;
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.RuntimeImages;
 import dev.codeexec.sandbox.Sandbox;
-import dev.codeexec.sandbox.SandboxLimits;
-import dev.codeexec.sandbox.SandboxResult;
-import dev.codeexec.sandbox.SandboxSpec;
+import dev.codeexec.sandbox.SandboxSession;
+import dev.codeexec.sandbox.SessionSpec;
+import dev.codeexec.sandbox.Step;
+import dev.codeexec.sandbox.StepResult;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * At startup, in the background: makes sure each enabled language's image exists (present, pulled
- * or built), asks the interpreter for its real version in a sandbox like any run, and marks the
- * language ready (firing a {@link Runtime} event). A language that fails is logged and left out; the others still serve.
+ * In the background from startup: makes sure each enabled language's image exists (present, pulled
+ * or built; {@code code-exec.images.parallel-builds} at once), asks the language for its real
+ * version in a sandbox like any run, and marks it ready (firing a {@link Runtime} event). A language
+ * that fails is logged and left out; the others serve, and a scheduled job tries the failed ones
+ * again (30 s, doubling to 10 min).
  */
 @ApplicationScoped
 public class RuntimeProvisioner {
 
     private static final Logger LOG = Logger.getLogger(RuntimeProvisioner.class);
-    private static final SandboxLimits PROBE_LIMITS =
-            new SandboxLimits(Duration.ofSeconds(20), 256L << 20, 1.0, 64, 64 * 1024, 1 << 20, 256, 1 << 20, 64);
+    /** Enough for any bundled language to print its version (JVMs included). */
+    private static final ContainerLimits PROBE_LIMITS =
+            new ContainerLimits(512L << 20, 1.0, 128, 16L << 20, 1024, 1L << 20, 256);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+    private static final long RETRY_MIN_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final long RETRY_MAX_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final LanguageRegistry registry;
     private final RuntimeImages images;
@@ -44,10 +55,8 @@ public class RuntimeProvisioner {
     private final Event<Runtime> ready;
     private final CodeExecConfig config;
     private final Map<String, String> failures = new ConcurrentHashMap<>();
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private final AtomicBoolean retrying = new AtomicBoolean();
-    private static final long RETRY_MIN_NANOS = TimeUnit.SECONDS.toNanos(30);
-    private static final long RETRY_MAX_NANOS = TimeUnit.MINUTES.toNanos(10);
+    private final AtomicBoolean busy = new AtomicBoolean(true);
+    private volatile boolean finished;
     private volatile long nextRetry;
     private volatile long retryDelay;
 
@@ -63,44 +72,39 @@ public class RuntimeProvisioner {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.images().provisionOnStart()) {
-            finished.countDown();
-            return;
-        }
-        Thread thread = new Thread(this::provisionAll, "runtime-provisioner");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    void provisionAll() {
-        try {
+        registry.languages().forEach(l -> metrics.runtimeReady(l.id(), false));
+        Uni.createFrom().item(() -> {
             removeLeftovers();
-            registry.languages().forEach(this::provision);
-        } finally {
-            finished.countDown();
-        }
+            return true;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transformToUni(x -> provision(registry.languages()))
+                .subscribe().with(x -> done(), e -> done());
     }
 
-    /**
-     * Tries again, in the background, the languages that failed (e.g. the engine was down at
-     * startup). Does nothing while the first pass or another retry runs.
-     */
-    public void retryFailed() {
-        if (!finished() || failures.isEmpty() || System.nanoTime() < nextRetry || !retrying.compareAndSet(false, true)) {
+    private void done() {
+        finished = true;
+        busy.set(false);
+    }
+
+    /** Provisions the languages, a bounded number at once; completes when each is ready or failed. */
+    private Uni<List<Boolean>> provision(List<Language> languages) {
+        return Multi.createFrom().iterable(languages)
+                .onItem().transformToUni(l -> Uni.createFrom().item(() -> provision(l))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .merge(Math.max(1, config.images().parallelBuilds()))
+                .collect().asList();
+    }
+
+    /** Tries the languages that failed again (e.g. the engine was down at startup), with a growing pause. */
+    @Scheduled(every = "10s", delay = 10, delayUnit = TimeUnit.SECONDS)
+    void retryFailed() {
+        if (!finished || failures.isEmpty() || System.nanoTime() < nextRetry || !busy.compareAndSet(false, true)) {
             return;
         }
-        // Back off between rounds (30 s doubling to 10 min), so a missing base image does not flood the log.
         retryDelay = retryDelay == 0 ? RETRY_MIN_NANOS : Math.min(2 * retryDelay, RETRY_MAX_NANOS);
         nextRetry = System.nanoTime() + retryDelay;
-        Thread thread = new Thread(() -> {
-            try {
-                registry.languages().stream().filter(l -> failures.containsKey(l.id())).forEach(this::provision);
-            } finally {
-                retrying.set(false);
-            }
-        }, "runtime-provisioner-retry");
-        thread.setDaemon(true);
-        thread.start();
+        provision(registry.languages().stream().filter(l -> failures.containsKey(l.id())).toList())
+                .subscribe().with(x -> busy.set(false), e -> busy.set(false));
     }
 
     private void removeLeftovers() {
@@ -114,39 +118,43 @@ public class RuntimeProvisioner {
         }
     }
 
-    private void provision(Language language) {
+    private boolean provision(Language language) {
         try {
-            Optional<String> configured = Optional.ofNullable(config.languages().get(language.id()))
+            Optional<String> configured = Optional.ofNullable(config.languages().language().get(language.id()))
                     .flatMap(CodeExecConfig.LanguageConfig::image);
             String image = images.ensure(language.id(), configured);
             String version = version(language, image);
             Runtime runtime = new Runtime(language, image, version);
             registry.markReady(runtime);
-            ready.fire(runtime);
             failures.remove(language.id());
             metrics.runtimeReady(language.id(), true);
             LOG.infof("%s %s ready (image %s)", language.id(), version, image);
+            ready.fire(runtime);
+            return true;
         } catch (RuntimeException e) {
             failures.put(language.id(), String.valueOf(e.getMessage()));
             metrics.runtimeReady(language.id(), false);
             LOG.errorf("%s is unavailable and left out: %s", language.id(), e.getMessage());
+            return false;
         }
     }
 
     private String version(Language language, String image) {
-        SandboxResult result = sandbox.run(new SandboxSpec(language.id(), image, "/sandbox/probe",
-                language.versionCommand(), new byte[0], List.of(), new byte[0], PROBE_LIMITS), new RunControl());
-        String out = new String(result.output().stdout(), StandardCharsets.UTF_8).trim();
-        if (result.exitCode() != 0 || out.isEmpty()) {
-            throw new IllegalStateException("version probe exited " + result.exitCode() + ": "
-                    + new String(result.output().combined(), StandardCharsets.UTF_8).trim());
+        try (SandboxSession session = sandbox.open(new SessionSpec(language.id(), image, PROBE_LIMITS), new RunControl())) {
+            StepResult result = session.execute(new Step(Step.Kind.RUN, language.version(), language.env(), new byte[0],
+                    PROBE_TIMEOUT, null, 64 * 1024));
+            String out = new String(result.output().stdout(), StandardCharsets.UTF_8).trim();
+            if (result.exitCode() != 0 || out.isEmpty()) {
+                throw new IllegalStateException("version probe exited " + result.exitCode() + ": "
+                        + new String(result.output().combined(), StandardCharsets.UTF_8).trim());
+            }
+            return out.lines().findFirst().orElse(out).trim();
         }
-        return out;
     }
 
     /** True once every language was tried (ready or failed). */
     public boolean finished() {
-        return finished.getCount() == 0;
+        return finished;
     }
 
     /** Languages that could not be provisioned, with the reason. */

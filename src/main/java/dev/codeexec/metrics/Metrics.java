@@ -42,7 +42,7 @@ public class Metrics {
     public enum Rejection { SATURATED, RATE_LIMITED, ENGINE_DOWN, NOT_READY, UNAUTHORIZED, SHUTTING_DOWN }
 
     /** A container lifecycle call. */
-    public enum Phase { CREATE, ATTACH, START, WAIT, INSPECT, KILL, REMOVE }
+    public enum Phase { CREATE, ATTACH, START, UPDATE, INSPECT, KILL, REMOVE }
 
     private final MeterRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();

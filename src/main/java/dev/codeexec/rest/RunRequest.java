@@ -1,20 +1,43 @@
 package dev.codeexec.rest;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.codeexec.execution.Execution;
+import dev.codeexec.execution.SourceFile;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of POST /run/{language}. Unknown fields are rejected, never passed on. */
 @JsonIgnoreProperties(ignoreUnknown = false)
-@Schema(name = "RunRequest", description = "A program to run.")
+@Schema(name = "RunRequest", description = "A program to run: code, or files.")
 public record RunRequest(
-        @Schema(required = true, description = "Program text (UTF-8), at most 64 KiB by default",
+        @Schema(description = "Program text (UTF-8), at most 64 KiB by default; or send files",
                 examples = "print(input()[::-1])") String code,
+        @Schema(description = "A multi-file program instead of code: the first file is the entry point")
+        List<FileDto> files,
         @Schema(description = "Fed to the program's stdin, which then reaches EOF; at most 1 MiB by default",
                 examples = "hello") String input,
         @Schema(description = "Command-line arguments of the program") List<String> args,
-        @Schema(description = "Wall-clock limit in ms; may lower the default (3000), never exceed the cap (10000)",
-                examples = "2000") Integer timeoutMs,
-        @Schema(description = "Memory limit in MiB; may lower the default (128), never exceed the cap (512)",
-                examples = "64") Integer memoryMb) {
+        @Schema(description = "Wall-clock limit of the run in ms; within the cap (10000)", examples = "2000")
+        Integer timeoutMs,
+        @Schema(description = "Memory limit of the run in MiB; within the cap (512)", examples = "64") Integer memoryMb,
+        @Schema(description = "Wall-clock limit of the compilation in ms (compiled languages); within the cap (30000)")
+        Integer compileTimeoutMs,
+        @Schema(description = "Memory limit of the compilation in MiB (compiled languages); within the cap (1024)")
+        Integer compileMemoryMb) {
+
+    /** One file of a multi-file program. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    @Schema(name = "File")
+    public record FileDto(
+            @Schema(required = true, description = "A plain file name (no '/'), unique", examples = "main.c") String name,
+            @Schema(required = true, description = "The file's content") String content,
+            @Schema(description = "utf8 (default) or base64", examples = "utf8") String encoding) {
+    }
+
+    Execution toExecution(String language) {
+        List<SourceFile> sources = files == null ? null
+                : files.stream().map(f -> f == null ? null : new SourceFile(f.name(), f.content(), f.encoding())).toList();
+        return new Execution(language, code, sources, input, args, timeoutMs, memoryMb, compileTimeoutMs,
+                compileMemoryMb);
+    }
 }

@@ -32,14 +32,13 @@ public class RunResource {
     @Operation(summary = "Run a program in a fresh, locked-down container",
             description = "200 for every run that happened, whatever the program did; see status.")
     public CompletionStage<RunResponse> run(
-            @Parameter(description = "python | javascript (js, node) | ruby (rb)", example = "python")
+            @Parameter(description = "A language id or alias; see GET /runtimes", example = "python")
             @PathParam("language") String language,
             RunRequest request, @Context HttpServerRequest http) {
         if (request == null) {
             throw new InvalidExecutionException("a JSON object with code is required");
         }
-        Execution execution = new Execution(language, request.code(), request.input(), request.args(),
-                request.timeoutMs(), request.memoryMb());
+        Execution execution = request.toExecution(language);
         RunControl control = new RunControl();
         // The client went away mid-run: kill the container now rather than at the deadline.
         // (The connection's handler, since the response's is not called while the run is pending.

@@ -1,27 +1,51 @@
 package dev.codeexec.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.codeexec.execution.Outcome;
 import dev.codeexec.execution.RunStatus;
+import dev.codeexec.execution.StepOutcome;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a run did: 200 whatever the program did. */
 @Schema(name = "RunResponse")
 public record RunResponse(
         @Schema(examples = "python") String language,
-        @Schema(description = "The interpreter's real version", examples = "3.11.2") String version,
+        @Schema(description = "The language's real version", examples = "3.11.2") String version,
         RunStatus status,
-        @Schema(description = "Exit code; 128 + n when signal n ended the program", examples = "0") int exitCode,
+        @Schema(description = "Exit code; 128 + n when signal n ended the program; null when it did not run",
+                examples = "0") Integer exitCode,
         @Schema(description = "Signal name when the exit code stands for one, else null") String signal,
         @Schema(examples = "olleh\n") String stdout,
         String stderr,
         @Schema(description = "stdout and stderr interleaved in the order they were written") String output,
-        @Schema(description = "The output when the program ran to its end; else why it was stopped",
-                examples = "olleh\n") String message,
+        @Schema(description = "The output when the program ran to its end; the compiler's output on "
+                + "COMPILE_ERROR; else why it was stopped", examples = "olleh\n") String message,
         @Schema(description = "True when output hit the cap and was cut") boolean truncated,
-        @Schema(description = "Wall-clock time of the program in ms", examples = "25") long wallTimeMs) {
+        @Schema(description = "Wall-clock time of the program in ms", examples = "25") long wallTimeMs,
+        @Schema(description = "CPU time of every process of the program in ms (kernel accounting)") long cpuTimeMs,
+        @Schema(description = "Peak resident memory of the program's largest process in KiB") long memoryKb,
+        @Schema(description = "The compilation, for compiled languages")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Compile compile) {
+
+    /** The compile step of a compiled language. */
+    @Schema(name = "Compile")
+    public record Compile(RunStatus status, int exitCode, String signal, String stdout, String stderr, String output,
+            boolean truncated, long wallTimeMs, long cpuTimeMs, long memoryKb) {
+
+        static Compile of(StepOutcome s) {
+            return s == null ? null : new Compile(s.status(), s.exitCode(), s.signal(), s.stdout(), s.stderr(),
+                    s.output(), s.truncated(), s.wallTimeMs(), s.cpuTimeMs(), s.memoryKb());
+        }
+    }
 
     static RunResponse of(Outcome o) {
-        return new RunResponse(o.language(), o.version(), o.status(), o.exitCode(), o.signal(), o.stdout(),
-                o.stderr(), o.output(), o.message(), o.truncated(), o.wallTimeMs());
+        StepOutcome r = o.run();
+        if (r == null) {
+            return new RunResponse(o.language(), o.version(), o.status(), null, null, "", "", "", o.message(), false,
+                    0, 0, 0, Compile.of(o.compile()));
+        }
+        return new RunResponse(o.language(), o.version(), o.status(), r.exitCode(), r.signal(), r.stdout(), r.stderr(),
+                r.output(), o.message(), r.truncated(), r.wallTimeMs(), r.cpuTimeMs(), r.memoryKb(),
+                Compile.of(o.compile()));
     }
 }

@@ -19,8 +19,9 @@ public class RuntimesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Languages provisioned right now, with their real versions and aliases")
+    @Operation(summary = "Every enabled language: aliases, whether it is compiled, whether it is ready, "
+            + "and its real version once it is")
     public List<RuntimeInfo> runtimes() {
-        return registry.runtimes().stream().map(RuntimeInfo::of).toList();
+        return registry.languages().stream().map(l -> RuntimeInfo.of(l, registry.runtime(l).orElse(null))).toList();
     }
 }

@@ -1,14 +1,14 @@
 package dev.codeexec.sandbox;
 
-/** Runs one program in a fresh, locked-down environment that is thrown away afterwards. */
+/** Hands out fresh, locked-down sandboxes, each thrown away after one request. */
 public interface Sandbox {
 
     /**
-     * Runs the spec to its end, to its deadline or to its output cap, whichever comes first.
+     * A new sandbox for the spec's image and limits.
      *
-     * @param control lets the caller cancel the run (its container is then killed)
+     * @param control lets the caller cancel (the sandbox is then killed at once)
      * @throws SandboxUnavailableException when the container engine cannot be used
-     * @throws RunCancelledException when the run was cancelled before its container was created
+     * @throws RunCancelledException when the run was cancelled before the sandbox existed
      */
-    SandboxResult run(SandboxSpec spec, RunControl control);
+    SandboxSession open(SessionSpec spec, RunControl control);
 }

@@ -1,8 +1,8 @@
 package dev.codeexec.sandbox;
 
-/** Keeps containers created and started ahead of time, each used for exactly one run. */
+/** Keeps sandboxes started ahead of time, each used for exactly one request. */
 public interface WarmPool {
 
-    /** Keeps containers like {@code template} (its code, args and input are ignored) ready for its language. */
-    void keepWarm(SandboxSpec template);
+    /** Sandboxes like {@code template} may be kept ready for its language, as demand says. */
+    void keepWarm(SessionSpec template);
 }

@@ -3,42 +3,85 @@ package dev.codeexec.execution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.codeexec.sandbox.SandboxLimits;
-import dev.codeexec.sandbox.SandboxResult;
+import dev.codeexec.sandbox.ContainerLimits;
+import dev.codeexec.sandbox.StepResult;
+import dev.codeexec.sandbox.StepResult.End;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OutcomeClassifierTest {
 
-    private static final SandboxLimits LIMITS =
-            new SandboxLimits(Duration.ofMillis(3000), 128L << 20, 1, 64, 1 << 20, 16 << 20, 4096, 8 << 20, 256);
-    private static final SandboxResult.Output OUT =
-            new SandboxResult.Output("o".getBytes(), "e".getBytes(), "oe".getBytes());
+    private static final StepResult.Output OUT = new StepResult.Output("o".getBytes(), "e".getBytes(), "oe".getBytes());
+    private static final ContainerLimits RUN = new ContainerLimits(128L << 20, 1, 64, 16L << 20, 4096, 8L << 20, 256);
+    private static final LimitsResolver.Limits LIMITS = new LimitsResolver.Limits(RUN, Duration.ofSeconds(3), 1 << 20,
+            RUN.with(512L << 20, 128), Duration.ofSeconds(10), 256 << 10);
 
-    private static Outcome classify(int code, boolean timedOut, boolean oom, boolean limited) {
-        return OutcomeClassifier.classify("python", "3.11.2",
-                new SandboxResult(code, timedOut, oom, limited, OUT, Duration.ofMillis(12), false), LIMITS);
+    private static StepResult step(int code, End end, boolean oom) {
+        return new StepResult(code, end, oom, OUT, Duration.ofMillis(12), Duration.ofMillis(7), 4242);
+    }
+
+    private static Outcome run(int code, End end, boolean oom) {
+        return OutcomeClassifier.classify("python", "3.11.2", new Report(null, List.of(step(code, end, oom)), false), LIMITS);
     }
 
     @Test
     void statusesAndMessages() {
-        assertEquals(RunStatus.OK, classify(0, false, false, false).status());
-        assertEquals("oe", classify(0, false, false, false).message());
-        assertEquals(RunStatus.RUNTIME_ERROR, classify(1, false, false, false).status());
-        assertEquals("oe", classify(1, false, false, false).message());
-        assertEquals("Timeout of 3000 ms exceeded", classify(137, true, false, false).message());
-        assertEquals(RunStatus.MEMORY_LIMIT, classify(137, false, true, false).status());
-        assertEquals("Memory limit of 128 MiB exceeded", classify(137, false, true, false).message());
-        assertEquals("Output limit of 1 MiB exceeded", classify(137, false, false, true).message());
-        assertEquals(RunStatus.OUTPUT_LIMIT, classify(137, true, false, true).status(), "the cap came first");
+        assertEquals(RunStatus.OK, run(0, End.EXITED, false).status());
+        assertEquals("oe", run(0, End.EXITED, false).message());
+        assertEquals(RunStatus.RUNTIME_ERROR, run(1, End.EXITED, false).status());
+        assertEquals("oe", run(1, End.EXITED, false).message());
+        assertEquals("Timeout of 3000 ms exceeded", run(137, End.TIMEOUT, false).message());
+        assertEquals(RunStatus.TIMEOUT, run(137, End.CPU_LIMIT, false).status());
+        assertEquals(RunStatus.MEMORY_LIMIT, run(137, End.EXITED, true).status());
+        assertEquals("Memory limit of 128 MiB exceeded", run(137, End.EXITED, true).message());
+        assertEquals("Output limit of 1 MiB exceeded", run(137, End.OUTPUT_LIMIT, false).message());
+        assertEquals(RunStatus.OUTPUT_LIMIT, run(137, End.OUTPUT_LIMIT, true).status(), "the cap came first");
+    }
+
+    @Test
+    void resourceUsageIsReported() {
+        StepOutcome r = run(0, End.EXITED, false).run();
+        assertEquals(12, r.wallTimeMs());
+        assertEquals(7, r.cpuTimeMs());
+        assertEquals(4242, r.memoryKb());
+    }
+
+    @Test
+    void aFailedCompilationIsACompileErrorAndNothingRan() {
+        Outcome o = OutcomeClassifier.classify("c", "12.2.0", new Report(step(1, End.EXITED, false), List.of(), true), LIMITS);
+        assertEquals(RunStatus.COMPILE_ERROR, o.status());
+        assertEquals("oe", o.message(), "the compiler's output");
+        assertNull(o.run());
+        assertEquals(RunStatus.COMPILE_ERROR, o.compile().status());
+    }
+
+    @Test
+    void limitsHitWhileCompilingAreReportedAsSuch() {
+        Outcome timeout = OutcomeClassifier.classify("c", "12.2.0",
+                new Report(step(137, End.TIMEOUT, false), List.of(), true), LIMITS);
+        assertEquals(RunStatus.TIMEOUT, timeout.status());
+        assertEquals(RunStatus.TIMEOUT, timeout.compile().status());
+        assertEquals("Compilation: Timeout of 10000 ms exceeded", timeout.message());
+        Outcome oom = OutcomeClassifier.classify("c", "12.2.0", new Report(step(137, End.EXITED, true), List.of(), true), LIMITS);
+        assertEquals(RunStatus.MEMORY_LIMIT, oom.status());
+        assertEquals("Compilation: Memory limit of 512 MiB exceeded", oom.message());
+    }
+
+    @Test
+    void aCompiledRunCarriesBothSteps() {
+        Outcome o = OutcomeClassifier.classify("c", "12.2.0",
+                new Report(step(0, End.EXITED, false), List.of(step(3, End.EXITED, false)), true), LIMITS);
+        assertEquals(RunStatus.RUNTIME_ERROR, o.status());
+        assertEquals(RunStatus.OK, o.compile().status());
+        assertEquals(3, o.run().exitCode());
     }
 
     @Test
     void signalsFollowTheShellConvention() {
-        assertEquals("SIGKILL", classify(137, false, false, false).signal());
-        assertEquals("SIGSEGV", classify(139, false, false, false).signal());
-        assertNull(classify(1, false, false, false).signal());
-        assertEquals(12, classify(0, false, false, false).wallTimeMs());
+        assertEquals("SIGKILL", run(137, End.EXITED, false).run().signal());
+        assertEquals("SIGSEGV", run(139, End.EXITED, false).run().signal());
+        assertNull(run(1, End.EXITED, false).run().signal());
     }
 
     @Test

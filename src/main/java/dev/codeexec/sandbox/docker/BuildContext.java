@@ -1,8 +1,8 @@
 package dev.codeexec.sandbox.docker;
 
+import dev.codeexec.language.LanguageCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,9 +14,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * A runtime image's build context, read from the application's resources
- * ({@code runtimes/<language>/Dockerfile} plus the shared {@code runtimes/launcher.c}), with a
- * content hash that names the image, so a changed Dockerfile or launcher gets a fresh image.
+ * A runtime image's build context: every file of one folder of the application's bundled runtimes
+ * ({@code runtimes/base/} or {@code runtimes/<language>/}), with a content hash that names the
+ * image, so a changed Dockerfile, script or launcher gets a fresh image.
  */
 final class BuildContext {
 
@@ -26,17 +26,16 @@ final class BuildContext {
         this.files = files;
     }
 
-    /** The bundled context of a language, or null when the application bundles none. */
-    static BuildContext bundled(String languageId) {
-        byte[] dockerfile = resource("runtimes/" + languageId + "/Dockerfile");
-        byte[] launcher = resource("runtimes/launcher.c");
-        if (dockerfile == null || launcher == null) {
-            return null;
-        }
+    /** The bundled context of a folder, or null when the application bundles no Dockerfile there. */
+    static BuildContext bundled(String folder) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("Dockerfile", dockerfile);
-        files.put("launcher.c", launcher);
-        return new BuildContext(files);
+        String prefix = folder + "/";
+        for (String file : LanguageCatalog.files()) {
+            if (file.startsWith(prefix)) {
+                files.put(file.substring(prefix.length()), LanguageCatalog.bytes("runtimes/" + file));
+            }
+        }
+        return files.containsKey("Dockerfile") ? new BuildContext(files) : null;
     }
 
     /** First 12 hex digits of the SHA-256 over the files and the given extra inputs (e.g. base image). */
@@ -45,10 +44,12 @@ final class BuildContext {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             files.forEach((name, bytes) -> {
                 sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
                 sha.update(bytes);
             });
             for (String e : extra) {
                 sha.update(e.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
             }
             return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
@@ -56,14 +57,15 @@ final class BuildContext {
         }
     }
 
-    /** The context as the tar stream the engine's build endpoint takes. */
+    /** The context as the tar stream the engine's build endpoint takes (scripts stay executable). */
     byte[] tar() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 TarArchiveEntry entry = new TarArchiveEntry(f.getKey());
                 entry.setSize(f.getValue().length);
-                entry.setMode(0644);
+                entry.setMode(f.getKey().endsWith(".sh") ? 0755 : 0644);
                 tar.putArchiveEntry(entry);
                 tar.write(f.getValue());
                 tar.closeArchiveEntry();
@@ -72,13 +74,5 @@ final class BuildContext {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

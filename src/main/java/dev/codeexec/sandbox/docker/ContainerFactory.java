@@ -3,7 +3,7 @@ package dev.codeexec.sandbox.docker;
 import com.github.dockerjava.api.DockerClient;
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.metrics.Metrics.Phase;
-import dev.codeexec.sandbox.SandboxSpec;
+import dev.codeexec.sandbox.SessionSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -29,21 +29,21 @@ public class ContainerFactory {
         this.metrics = metrics;
     }
 
-    /** A started container for the spec's image, command and limits, waiting for its program. */
-    PreparedContainer prepare(SandboxSpec spec, boolean pooled) {
+    /** A started container for the spec's image and limits, its launcher waiting for commands. */
+    PreparedContainer prepare(SessionSpec spec, boolean pooled) {
         String id = timed(Phase.CREATE,
                 () -> ContainerSpecs.create(docker, spec, labels.forRun(spec.language(), pooled)).exec().getId());
         janitor.track(id);
         try {
-            OutputCollector output = new OutputCollector();
-            StdinFeeder stdin = timed(Phase.ATTACH, () -> {
+            LauncherFrames frames = new LauncherFrames();
+            StdinChannel stdin = timed(Phase.ATTACH, () -> {
                 streaming.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
-                        .exec(output);
-                awaitStarted(output);
-                return StdinFeeder.open(streaming, id, ATTACH_TIMEOUT_MS);
+                        .exec(frames);
+                awaitStarted(frames);
+                return StdinChannel.open(streaming, id, ATTACH_TIMEOUT_MS);
             });
             timed(Phase.START, () -> docker.startContainerCmd(id).exec());
-            return new PreparedContainer(id, output, stdin);
+            return new PreparedContainer(id, frames, stdin, spec.limits());
         } catch (RuntimeException e) {
             janitor.removeLater(id);
             throw e;
@@ -63,14 +63,14 @@ public class ContainerFactory {
         }
     }
 
-    private static void awaitStarted(OutputCollector output) {
+    private static void awaitStarted(LauncherFrames frames) {
         try {
-            if (!output.awaitStarted(ATTACH_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("output attach did not start");
+            if (!frames.awaitStarted(ATTACH_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                throw new DockerErrors.EngineTimeoutException("output attach did not start", null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while attaching", e);
+            throw new DockerErrors.EngineTimeoutException("interrupted while attaching", e);
         }
     }
 }

@@ -6,29 +6,32 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ulimit;
-import dev.codeexec.sandbox.SandboxLimits;
-import dev.codeexec.sandbox.SandboxSpec;
+import dev.codeexec.sandbox.ContainerLimits;
+import dev.codeexec.sandbox.SessionSpec;
 import java.util.List;
 import java.util.Map;
 
-/** Turns a sandbox spec into a locked-down container definition. Nothing here comes from the client. */
+/** Turns a session spec into a locked-down container definition. Nothing here comes from the client. */
 final class ContainerSpecs {
 
-    /** Unprivileged user of the runtime images (see src/main/runtimes/*\/Dockerfile). */
-    static final String USER = "10000:10000";
+    /**
+     * The launcher starts as root with only these capabilities, to hand files to the builder
+     * (uid 10001) and run every step as the builder or the sandbox user (uid 10000), and to kill
+     * whatever a step leaves. No process of the program ever holds a capability.
+     */
+    static final Capability[] LAUNCHER_CAPABILITIES = {Capability.SETUID, Capability.SETGID, Capability.KILL};
+    static final String USER = "0:0";
     static final String WORKDIR = "/sandbox";
-    static final List<String> ENV = List.of(
-            "HOME=/sandbox", "LANG=C.UTF-8", "PATH=/usr/local/bin:/usr/bin:/bin", "TMPDIR=/tmp");
 
     private ContainerSpecs() {
     }
 
-    static CreateContainerCmd create(DockerClient docker, SandboxSpec spec, Map<String, String> labels) {
+    static CreateContainerCmd create(DockerClient docker, SessionSpec spec, Map<String, String> labels) {
         return docker.createContainerCmd(spec.image())
-                .withCmd(LauncherProtocol.command(spec.sourceFile(), spec.command()))
+                .withCmd(LauncherProtocol.command())
                 .withUser(USER)
                 .withWorkingDir(WORKDIR)
-                .withEnv(ENV)
+                .withEnv(List.of("PATH=/usr/bin:/bin", "LANG=C.UTF-8"))
                 .withHostName("sandbox")
                 .withDomainName("")
                 .withNetworkDisabled(true)
@@ -42,17 +45,19 @@ final class ContainerSpecs {
                 .withHostConfig(hostConfig(spec.limits()));
     }
 
-    static HostConfig hostConfig(SandboxLimits limits) {
-        String tmpfsOptions = "rw,nosuid,nodev,noexec,size=" + limits.scratchBytes()
-                + ",nr_inodes=" + limits.scratchFiles();
+    static HostConfig hostConfig(ContainerLimits limits) {
+        String tmpfsOptions = "rw,nosuid,nodev,size=" + limits.scratchBytes() + ",nr_inodes=" + limits.scratchFiles()
+                + ",mode=1777";
         return HostConfig.newHostConfig()
                 .withNetworkMode("none")
                 .withReadonlyRootfs(true)
                 .withTmpFs(Map.of(
-                        WORKDIR, tmpfsOptions + ",uid=10000,gid=10000,mode=0700",
-                        "/tmp", tmpfsOptions + ",mode=1777"))
+                        // Compiled programs run from here, so it allows exec; /tmp does not.
+                        WORKDIR, tmpfsOptions + ",exec",
+                        "/tmp", tmpfsOptions + ",noexec"))
                 .withShmSize(limits.shmBytes())
                 .withCapDrop(Capability.ALL)
+                .withCapAdd(LAUNCHER_CAPABILITIES)
                 .withSecurityOpts(List.of("no-new-privileges"))
                 .withPrivileged(false)
                 .withPidsLimit((long) limits.pids())
@@ -63,7 +68,7 @@ final class ContainerSpecs {
                         new Ulimit("nofile", (long) limits.openFiles(), (long) limits.openFiles()),
                         new Ulimit("fsize", limits.scratchBytes(), limits.scratchBytes()),
                         new Ulimit("core", 0L, 0L)))
-                // The launcher is PID 1: it reaps orphans and ends every process of the run.
+                // The launcher is PID 1: it reaps orphans and ends every process of each step.
                 .withInit(false)
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE))
                 .withAutoRemove(false);

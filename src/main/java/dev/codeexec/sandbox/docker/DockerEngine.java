@@ -1,19 +1,24 @@
 package dev.codeexec.sandbox.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.codeexec.sandbox.ContainerLimits;
 import dev.codeexec.sandbox.Engine;
 import dev.codeexec.sandbox.SandboxUnavailableException;
+import dev.codeexec.sandbox.SessionSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 public class DockerEngine implements Engine {
 
-    private final DockerClient docker;
+    private static final ContainerLimits TRIAL = new ContainerLimits(64L << 20, 0.5, 16, 1L << 20, 64, 1L << 20, 64);
 
+    private final DockerClient docker;
+    private final ContainerFactory factory;
     private final ContainerJanitor janitor;
 
-    public DockerEngine(DockerClient docker, ContainerJanitor janitor) {
+    public DockerEngine(DockerClient docker, ContainerFactory factory, ContainerJanitor janitor) {
         this.docker = docker;
+        this.factory = factory;
         this.janitor = janitor;
     }
 
@@ -24,6 +29,18 @@ public class DockerEngine implements Engine {
         } catch (RuntimeException e) {
             throw new SandboxUnavailableException("could not list leftover containers: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void trial(String image) {
+        PreparedContainer container;
+        try {
+            container = factory.prepare(new SessionSpec("trial", image, TRIAL), false);
+        } catch (RuntimeException e) {
+            throw new SandboxUnavailableException("Docker engine failed to start a container: " + e.getMessage(), e);
+        }
+        container.detach();
+        janitor.removeLater(container.id());
     }
 
     @Override

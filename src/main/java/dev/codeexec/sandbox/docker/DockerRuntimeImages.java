@@ -15,7 +15,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** Finds, pulls or builds runtime images on the Docker engine. */
+/**
+ * Finds, pulls or builds runtime images on the Docker engine. The project's images are
+ * {@code <repository>/<language>:<hash>}, each built FROM {@code <repository>/base:<hash>} (launcher,
+ * users, directories), so every language shares that layer and a changed file gets a new tag.
+ */
 @ApplicationScoped
 public class DockerRuntimeImages implements RuntimeImages {
 
@@ -23,6 +27,7 @@ public class DockerRuntimeImages implements RuntimeImages {
 
     private final DockerClient docker;
     private final CodeExecConfig.ImagesConfig config;
+    private String base;
 
     public DockerRuntimeImages(@Streaming DockerClient docker, CodeExecConfig config) {
         this.docker = docker;
@@ -43,16 +48,45 @@ public class DockerRuntimeImages implements RuntimeImages {
             if (context == null) {
                 throw new IllegalStateException("no Dockerfile bundled for " + languageId);
             }
-            // Never pulled: the name is the project's own and could be squatted on a public registry,
-            // and its content is fully determined by the bundled sources, so it is built here.
-            String image = "code-exec/" + languageId + ":" + context.hash(config.baseImage());
-            if (!present(image)) {
-                build(image, context, languageId);
+            String baseImage = base();
+            String image = name(languageId, context.hash(baseImage));
+            if (!present(image) && !(config.pull() && pull(image))) {
+                if (!config.build()) {
+                    throw new IllegalStateException("image " + image + " is absent and building is off");
+                }
+                build(image, context, languageId, baseImage);
             }
             return image;
         } catch (RuntimeException e) {
             throw new SandboxUnavailableException("no image for " + languageId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The shared base image, built once (its tag names the base Dockerfile, the launcher and the OS image). */
+    private synchronized String base() {
+        if (base == null) {
+            BuildContext context = BuildContext.bundled("base");
+            if (context == null) {
+                throw new IllegalStateException("no base Dockerfile bundled");
+            }
+            String image = name("base", context.hash(config.baseImage()));
+            if (!present(image) && !(config.pull() && pull(image))) {
+                if (!config.build()) {
+                    throw new IllegalStateException("image " + image + " is absent and building is off");
+                }
+                build(image, context, "base", config.baseImage());
+            }
+            base = image;
+        }
+        return base;
+    }
+
+    /**
+     * Project images are pulled only from a registry the operator named (code-exec.images.repository):
+     * the default repository name "code-exec" could be squatted on a public registry.
+     */
+    private String name(String folder, String hash) {
+        return config.repository() + "/" + folder + ":" + hash;
     }
 
     private boolean present(String image) {
@@ -78,17 +112,17 @@ public class DockerRuntimeImages implements RuntimeImages {
         }
     }
 
-    private void build(String image, BuildContext context, String languageId) {
-        LOG.infof("building %s from the bundled Dockerfile (base %s)", image, config.baseImage());
+    private void build(String image, BuildContext context, String folder, String from) {
+        LOG.infof("building %s from the bundled Dockerfile (FROM %s)", image, from);
         long start = System.nanoTime();
         String id = docker.buildImageCmd(new ByteArrayInputStream(context.tar()))
                 .withTags(Set.of(image))
-                .withBuildArg("BASE_IMAGE", config.baseImage())
+                .withBuildArg("BASE_IMAGE", from)
                 .withNetworkMode(config.buildNetwork())
                 .withPull(false)
                 .withRemove(true)
                 .withForcerm(true)
-                .withLabels(Map.of(ContainerLabels.SERVICE, "code-exec", ContainerLabels.LANGUAGE, languageId))
+                .withLabels(Map.of(ContainerLabels.SERVICE, "code-exec", ContainerLabels.LANGUAGE, folder))
                 .exec(new BuildImageResultCallback())
                 .awaitImageId(config.buildTimeout().toSeconds(), TimeUnit.SECONDS);
         LOG.infof("built %s (%s) in %d s", image, id, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));

@@ -2,25 +2,32 @@ package dev.codeexec.sandbox.docker;
 
 import dev.codeexec.config.CodeExecConfig;
 import dev.codeexec.metrics.Metrics;
-import dev.codeexec.sandbox.SandboxSpec;
+import dev.codeexec.sandbox.SessionSpec;
 import dev.codeexec.sandbox.WarmPool;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import org.jboss.logging.Logger;
 
 /**
- * Per language, a few containers created and started ahead of time with the language's default
- * limits, each waiting on its launcher for a program. A run takes one and the container is
- * destroyed after that single run. One background thread refills, one container at a time and
- * only while a run slot is free, so refilling never competes with saturated runs. The target size
- * follows demand: it grows (up to max-size) when a run finds the pool empty and shrinks back after
- * a quiet spell. Containers whose output stream ended (died, killed from outside) are dropped.
+ * Containers created and started ahead of time with a language's default limits, each waiting on
+ * its launcher, each used for exactly one request and destroyed after it.
+ *
+ * <p>Sized by demand: a language keeps none until it is used, then {@code pool.size}; a request
+ * that finds its pool empty raises the target (up to {@code pool.max-size}), a quiet spell lowers it
+ * again, and a language unused for {@code pool.idle-after} keeps none. All languages together keep at
+ * most {@code pool.max-total} idle containers (the least recently used language gives way first).
+ * Refills run on a small worker pool ({@code pool.refill-parallelism} at once) and only while a run
+ * slot is free, so warming never competes with runs on a saturated machine. Containers whose stream
+ * ended (killed from outside) are dropped, and none waits longer than {@code pool.max-idle-age}.
  */
 @ApplicationScoped
 public class DockerWarmPool implements WarmPool {
@@ -31,94 +38,125 @@ public class DockerWarmPool implements WarmPool {
     private final ContainerJanitor janitor;
     private final Metrics metrics;
     private final CodeExecConfig config;
+    private final Vertx vertx;
     private final Map<String, LanguagePool> pools = new ConcurrentHashMap<>();
-    private final Object signal = new Object();
+    private WorkerExecutor workers;
+    private int creating;
     private volatile boolean stopping;
-    private Thread filler;
 
-    public DockerWarmPool(ContainerFactory factory, ContainerJanitor janitor, Metrics metrics, CodeExecConfig config) {
+    public DockerWarmPool(ContainerFactory factory, ContainerJanitor janitor, Metrics metrics, CodeExecConfig config,
+            Vertx vertx) {
         this.factory = factory;
         this.janitor = janitor;
         this.metrics = metrics;
         this.config = config;
+        this.vertx = vertx;
     }
 
     @Override
-    public synchronized void keepWarm(SandboxSpec template) {
-        int size = Optional.ofNullable(config.languages().get(template.language()))
-                .flatMap(CodeExecConfig.LanguageConfig::poolSize).orElse(config.pool().size());
+    public synchronized void keepWarm(SessionSpec template) {
+        Optional<Integer> fixed = Optional.ofNullable(config.languages().language().get(template.language()))
+                .flatMap(CodeExecConfig.LanguageConfig::poolSize);
+        int size = fixed.orElse(config.pool().size());
         if (!config.pool().enabled() || size <= 0 || stopping) {
             return;
         }
-        LanguagePool pool = new LanguagePool(template, size, Math.max(size, config.pool().maxSize()));
+        LanguagePool pool = new LanguagePool(template, size, Math.max(size, config.pool().maxSize()), fixed.isPresent());
         LanguagePool old = pools.put(template.language(), pool);
         if (old != null) {
             old.drain(this::discard);
         }
         metrics.poolSize(template.language(), () -> pools.getOrDefault(template.language(), pool).ready.size());
-        if (filler == null) {
-            filler = new Thread(this::fill, "warm-pool-filler");
-            filler.setDaemon(true);
-            filler.start();
-        }
-        wake();
+        refill();
     }
 
-    /** A live pooled container made for the same image, command and container limits, if any. */
-    Optional<PreparedContainer> take(SandboxSpec spec) {
+    /** A live pooled container made for exactly this spec (image and limits), if one is ready. */
+    Optional<PreparedContainer> take(SessionSpec spec) {
         LanguagePool pool = pools.get(spec.language());
-        if (pool == null || !spec.sameContainerAs(pool.template)) {
+        if (pool == null || !spec.equals(pool.template)) {
             return Optional.empty();
         }
-        for (PreparedContainer c = pool.ready.pollFirst(); c != null; c = pool.ready.pollFirst()) {
-            if (c.alive()) {
-                wake();
-                return Optional.of(c);
-            }
-            discard(c);
-        }
-        pool.missed();
-        wake();
-        return Optional.empty();
+        Optional<PreparedContainer> taken = pool.take(this::discard);
+        refill();
+        return taken;
     }
 
-    private void fill() {
-        while (!stopping) {
-            boolean made = false;
-            for (LanguagePool pool : pools.values()) {
-                pool.ready.removeIf(c -> {
-                    if (!c.alive()) {
-                        discard(c);
-                        return true;
-                    }
-                    return false;
-                });
-                pool.adjust(config.pool().shrinkAfter().toNanos(), this::discard);
-                if (pool.ready.size() < pool.target && metrics.inFlight() < config.execution().maxConcurrent()
-                        && !stopping) {
-                    made |= makeOne(pool);
-                }
+    /** Starts the containers the targets call for, within the parallelism, the global cap and free run slots. */
+    private synchronized void refill() {
+        if (stopping) {
+            return;
+        }
+        long now = System.nanoTime();
+        pools.values().forEach(p -> p.adjust(now, config.pool(), this::discard));
+        trimToTotal();
+        while (creating < config.pool().refillParallelism()
+                && metrics.inFlight() < config.execution().maxConcurrent()
+                && idle() + creating < config.pool().maxTotal()) {
+            Optional<LanguagePool> neediest = pools.values().stream().filter(p -> p.deficit() > 0)
+                    .max(Comparator.comparingInt(LanguagePool::deficit).thenComparingLong(p -> p.lastUsed));
+            if (neediest.isEmpty()) {
+                return;
             }
-            if (!made) {
-                synchronized (signal) {
-                    try {
-                        signal.wait(500);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }
+            LanguagePool pool = neediest.get();
+            pool.creating++;
+            creating++;
+            workers().executeBlocking(() -> factory.prepare(pool.template, true), false)
+                    .onComplete(done -> made(pool, done.result(), done.cause()));
         }
     }
 
-    private boolean makeOne(LanguagePool pool) {
-        try {
-            pool.ready.addLast(factory.prepare(pool.template, true));
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warnf("could not warm a %s container: %s", pool.template.language(), e.getMessage());
-            sleep(1000);
-            return false;
+    private synchronized void made(LanguagePool pool, PreparedContainer container, Throwable failure) {
+        pool.creating--;
+        creating--;
+        if (failure != null) {
+            LOG.warnf("could not warm a %s container: %s", pool.template.language(), failure.getMessage());
+            pool.failedAt = System.nanoTime();
+            return;
+        }
+        if (stopping || pools.get(pool.template.language()) != pool) {
+            discard(container);
+            return;
+        }
+        pool.ready.addLast(new LanguagePool.Ready(container, System.nanoTime()));
+        refill();
+    }
+
+    /** Periodic upkeep: drop dead and over-age containers, follow demand, refill after failures. */
+    @Scheduled(every = "${code-exec.pool.upkeep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void upkeep() {
+        if (stopping) {
+            return;
+        }
+        long maxAge = config.pool().maxIdleAge().toNanos();
+        long now = System.nanoTime();
+        pools.values().forEach(p -> p.ready.removeIf(r -> {
+            boolean drop = !r.container().alive() || now - r.since() > maxAge;
+            if (drop) {
+                discard(r.container());
+            }
+            return drop;
+        }));
+        refill();
+    }
+
+    private int idle() {
+        return pools.values().stream().mapToInt(p -> p.ready.size()).sum();
+    }
+
+    /** Over the global cap: the least recently used languages give up containers first. */
+    private void trimToTotal() {
+        int excess = idle() - config.pool().maxTotal();
+        while (excess > 0) {
+            Optional<LanguagePool> victim = pools.values().stream().filter(p -> !p.ready.isEmpty())
+                    .min(Comparator.comparingLong(p -> p.lastUsed));
+            if (victim.isEmpty()) {
+                return;
+            }
+            LanguagePool.Ready r = victim.get().ready.pollLast();
+            if (r != null) {
+                discard(r.container());
+                excess--;
+            }
         }
     }
 
@@ -127,64 +165,17 @@ public class DockerWarmPool implements WarmPool {
         janitor.removeLater(c.id());
     }
 
-    private void wake() {
-        synchronized (signal) {
-            signal.notifyAll();
+    private synchronized WorkerExecutor workers() {
+        if (workers == null) {
+            workers = vertx.createSharedWorkerExecutor("code-exec-warm-pool", config.pool().refillParallelism());
         }
+        return workers;
     }
 
     void onStop(@Observes @Priority(100) ShutdownEvent event) {
-        stopping = true;
-        if (filler != null) {
-            filler.interrupt();
+        synchronized (this) {
+            stopping = true;
         }
         pools.values().forEach(p -> p.drain(this::discard));
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** One language's ready containers and its demand-following target size. */
-    private static final class LanguagePool {
-        final SandboxSpec template;
-        final int min;
-        final int max;
-        final ConcurrentLinkedDeque<PreparedContainer> ready = new ConcurrentLinkedDeque<>();
-        volatile int target;
-        volatile long lastMiss = System.nanoTime();
-
-        LanguagePool(SandboxSpec template, int min, int max) {
-            this.template = template;
-            this.min = min;
-            this.max = max;
-            this.target = min;
-        }
-
-        void missed() {
-            lastMiss = System.nanoTime();
-            target = Math.min(max, target + 1);
-        }
-
-        void adjust(long quietNanos, java.util.function.Consumer<PreparedContainer> discard) {
-            if (target > min && System.nanoTime() - lastMiss > quietNanos) {
-                target--;
-                lastMiss = System.nanoTime();
-                PreparedContainer extra = ready.size() > target ? ready.pollLast() : null;
-                if (extra != null) {
-                    discard.accept(extra);
-                }
-            }
-        }
-
-        void drain(java.util.function.Consumer<PreparedContainer> discard) {
-            for (PreparedContainer c = ready.pollFirst(); c != null; c = ready.pollFirst()) {
-                discard.accept(c);
-            }
-        }
     }
 }

@@ -1,52 +1,85 @@
 package dev.codeexec.sandbox.docker;
 
+import dev.codeexec.sandbox.SandboxFile;
+import dev.codeexec.sandbox.Step;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
- * How the service talks to the launcher baked into every runtime image
- * (src/main/runtimes/launcher.c): the container command, and what goes to its stdin.
+ * How the service talks to the launcher, PID 1 of every sandbox (src/main/runtimes/base/launcher.c):
+ * commands on its stdin, frames on its stdout. The program never touches either stream.
  */
 final class LauncherProtocol {
 
     static final String LAUNCHER = "/opt/code-exec/launcher";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private LauncherProtocol() {
     }
 
-    /** The container command: the launcher, where to put the program, and what runs it. */
-    static List<String> command(String sourceFile, List<String> command) {
-        List<String> cmd = new ArrayList<>(command.size() + 2);
-        cmd.add(LAUNCHER);
-        cmd.add(sourceFile);
-        cmd.addAll(command);
-        return cmd;
+    /** The container command. */
+    static List<String> command() {
+        return List.of(LAUNCHER);
     }
 
-    /** A fresh secret for one run's completion marker. */
-    static String nonce() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    /** "size nonce argsize\n", the program, the NUL-terminated arguments, then the program's stdin. */
-    static byte[] stdin(byte[] code, List<String> args, byte[] input, String nonce) {
-        ByteArrayOutputStream argBytes = new ByteArrayOutputStream();
-        for (String arg : args) {
-            argBytes.writeBytes(arg.getBytes(StandardCharsets.UTF_8));
-            argBytes.write(0);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(code.length + argBytes.size() + input.length + 64);
-        out.writeBytes((code.length + " " + nonce + " " + argBytes.size() + "\n").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(code);
-        out.writeBytes(argBytes.toByteArray());
-        out.writeBytes(input);
+    /** "file MODE SIZE PATH\n" and the content. */
+    static byte[] file(SandboxFile file) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(file.content().length + 64);
+        String header = "file " + (file.executable() ? "755" : "644") + " " + file.content().length + " "
+                + file.path() + "\n";
+        out.writeBytes(header.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(file.content());
         return out.toByteArray();
+    }
+
+    /** "step KIND TIMEOUT-MS CPU-MS CAP ARGV ENV INPUT\n", the NUL-terminated argv and env, then stdin. */
+    static byte[] step(Step step) {
+        byte[] argv = nulTerminated(step.command());
+        byte[] env = nulTerminated(step.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        long cpuMs = step.cpuTime() == null ? 0 : Math.max(1, step.cpuTime().toMillis());
+        String header = "step " + (step.kind() == Step.Kind.COMPILE ? "compile" : "run") + " "
+                + Math.max(1, step.timeout().toMillis()) + " " + cpuMs + " " + step.outputBytes() + " "
+                + argv.length + " " + env.length + " " + step.input().length + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream(argv.length + env.length + step.input().length + 96);
+        out.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(argv);
+        out.writeBytes(env);
+        out.writeBytes(step.input());
+        return out.toByteArray();
+    }
+
+    static byte[] pack() {
+        return "pack\n".getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] nulTerminated(List<String> values) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String v : values) {
+            out.writeBytes(v.getBytes(StandardCharsets.UTF_8));
+            out.write(0);
+        }
+        return out.toByteArray();
+    }
+
+    /** A step's result line: "exit=N reason=R oom=N wall_us=N cpu_us=N maxrss_kb=N". */
+    record Report(int exit, String reason, long oomKills, long wallMicros, long cpuMicros, long maxRssKb) {
+
+        static Report parse(String line) {
+            Map<String, String> f = new java.util.HashMap<>();
+            for (String part : line.trim().split(" ")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    f.put(part.substring(0, eq), part.substring(eq + 1));
+                }
+            }
+            try {
+                return new Report(Integer.parseInt(f.get("exit")), f.get("reason"), Long.parseLong(f.get("oom")),
+                        Long.parseLong(f.get("wall_us")), Long.parseLong(f.get("cpu_us")),
+                        Long.parseLong(f.get("maxrss_kb")));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("unreadable step report from the launcher: " + line, e);
+            }
+        }
     }
 }

@@ -1,0 +1,17 @@
+package dev.codeexec.sandbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One process tree run to its end inside a sandbox: a compile step runs as the builder (who owns
+ * the sources and writes the artefacts), a run step as the sandbox user, who can read both but
+ * change neither. Stdin reaches EOF after {@code input}. {@code cpuTime} is null when only the wall
+ * clock limits the step.
+ */
+public record Step(Kind kind, List<String> command, Map<String, String> env, byte[] input, Duration timeout,
+        Duration cpuTime, long outputBytes) {
+
+    public enum Kind { COMPILE, RUN }
+}

@@ -1,0 +1,174 @@
+package dev.codeexec.sandbox.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.codeexec.metrics.Metrics.Phase;
+import dev.codeexec.sandbox.ContainerLimits;
+import dev.codeexec.sandbox.RunCancelledException;
+import dev.codeexec.sandbox.RunControl;
+import dev.codeexec.sandbox.SandboxFile;
+import dev.codeexec.sandbox.SandboxSession;
+import dev.codeexec.sandbox.SandboxUnavailableException;
+import dev.codeexec.sandbox.Step;
+import dev.codeexec.sandbox.StepResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One container used for one request: commands go to its launcher, which runs each step, enforces
+ * the step's own limits and reports. The service only keeps a backstop: a step whose report has not
+ * come {@link #GRACE} after its time limit gets the whole container killed.
+ */
+final class DockerSession implements SandboxSession {
+
+    /** How long past a step's own limit the launcher's report may take before the container is killed. */
+    static final Duration GRACE = Duration.ofMillis(1500);
+    private static final int SIGKILL_EXIT = 137;
+
+    private final PreparedContainer container;
+    private final boolean warm;
+    private final RunControl control;
+    private final DockerClient docker;
+    private final ContainerFactory factory;
+    private final ContainerJanitor janitor;
+    private ContainerLimits limits;
+    private String broken;
+
+    DockerSession(PreparedContainer container, boolean warm, RunControl control, DockerClient docker,
+            ContainerFactory factory, ContainerJanitor janitor) {
+        this.container = container;
+        this.warm = warm;
+        this.control = control;
+        this.docker = docker;
+        this.factory = factory;
+        this.janitor = janitor;
+        this.limits = container.limits();
+        control.onCancel(() -> janitor.killLater(container.id()));
+    }
+
+    @Override
+    public void write(List<SandboxFile> files) {
+        files.forEach(f -> container.stdin().send(LauncherProtocol.file(f)));
+    }
+
+    @Override
+    public StepResult execute(Step step) {
+        usable();
+        StepCollector collector = new StepCollector(step.outputBytes());
+        container.frames().receiver(collector);
+        container.stdin().send(LauncherProtocol.step(step));
+        long waitMs = step.timeout().plus(GRACE).toMillis();
+        try {
+            return result(collector.report().get(waitMs, TimeUnit.MILLISECONDS), collector);
+        } catch (TimeoutException e) {
+            // The launcher should have ended the step at its limit: the container goes instead.
+            broken = "killed after its launcher missed a deadline";
+            janitor.kill(container.id());
+            return new StepResult(SIGKILL_EXIT, StepResult.End.TIMEOUT, false, collector.output(), step.timeout(),
+                    Duration.ZERO, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunCancelledException();
+        } catch (ExecutionException e) {
+            return ended(e.getCause(), collector);
+        } finally {
+            container.frames().receiver(null);
+        }
+    }
+
+    private void usable() {
+        if (control.cancelled()) {
+            throw new RunCancelledException();
+        }
+        if (broken != null) {
+            throw new SandboxUnavailableException("the sandbox was " + broken, null);
+        }
+    }
+
+    /** The output stream ended (or the launcher complained) before the step's report came. */
+    private StepResult ended(Throwable cause, StepCollector collector) {
+        if (!(cause instanceof StepCollector.SandboxEndedException)) {
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+        }
+        broken = "gone";
+        if (control.cancelled()) {
+            throw new RunCancelledException();
+        }
+        // The launcher itself died: the kernel's OOM killer, or someone killed the container.
+        Boolean oom = factory.timed(Phase.INSPECT,
+                () -> docker.inspectContainerCmd(container.id()).exec().getState().getOOMKilled());
+        if (Boolean.TRUE.equals(oom)) {
+            return new StepResult(SIGKILL_EXIT, StepResult.End.EXITED, true, collector.output(), Duration.ZERO,
+                    Duration.ZERO, 0);
+        }
+        throw new SandboxUnavailableException(cause.getMessage() + " before the step's result came", null);
+    }
+
+    private static StepResult result(LauncherProtocol.Report report, StepCollector collector) {
+        StepResult.End end = switch (report.reason()) {
+            case "timeout" -> StepResult.End.TIMEOUT;
+            case "cpu" -> StepResult.End.CPU_LIMIT;
+            case "output" -> StepResult.End.OUTPUT_LIMIT;
+            default -> StepResult.End.EXITED;
+        };
+        // The launcher read the kernel's own OOM count from the container's memory cgroup.
+        boolean oom = report.oomKills() > 0 && report.exit() != 0 && end != StepResult.End.OUTPUT_LIMIT;
+        return new StepResult(report.exit(), end, oom, collector.output(), Duration.ofNanos(report.wallMicros() * 1000),
+                Duration.ofNanos(report.cpuMicros() * 1000), report.maxRssKb());
+    }
+
+    @Override
+    public void limit(ContainerLimits next) {
+        usable();
+        if (next.equals(limits)) {
+            return;
+        }
+        if (next.scratchBytes() != limits.scratchBytes() || next.scratchFiles() != limits.scratchFiles()
+                || next.shmBytes() != limits.shmBytes() || next.openFiles() != limits.openFiles()) {
+            throw new IllegalArgumentException("only memory, CPU and processes can change in a running sandbox");
+        }
+        try {
+            factory.timed(Phase.UPDATE, () -> docker.updateContainerCmd(container.id())
+                    .withMemory(next.memoryBytes())
+                    .withMemorySwap(next.memoryBytes())
+                    .withNanoCPUs((long) (next.cpus() * 1_000_000_000L))
+                    .withPidsLimit((long) next.pids())
+                    .exec());
+        } catch (RuntimeException e) {
+            throw DockerErrors.unavailable("update", e);
+        }
+        limits = next;
+    }
+
+    @Override
+    public List<SandboxFile> pack() {
+        usable();
+        PackCollector collector = new PackCollector();
+        container.frames().receiver(collector);
+        container.stdin().send(LauncherProtocol.pack());
+        try {
+            return collector.files().get(GRACE.toMillis() * 10, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunCancelledException();
+        } finally {
+            container.frames().receiver(null);
+        }
+    }
+
+    @Override
+    public boolean warm() {
+        return warm;
+    }
+
+    @Override
+    public void close() {
+        control.finished();
+        container.detach();
+        janitor.removeLater(container.id());
+    }
+}
