@@ -65,8 +65,7 @@
 #define CHUNK 65536
 
 static const char *BASE_ENV[] = {
-    "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-    "HOME=" SANDBOX, "LANG=C.UTF-8", "TMPDIR=/tmp",
+    "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" SANDBOX, "HOSTNAME=sandbox", "LANG=C.UTF-8", "TMPDIR=/tmp",
 };
 static const char *SCRATCH[] = {"/tmp", "/dev/shm", "/dev/mqueue"};
 

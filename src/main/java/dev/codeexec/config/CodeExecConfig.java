@@ -123,8 +123,11 @@ public interface CodeExecConfig {
         @WithDefault("5000")
         long circuitDelayMs();
 
-        /** Outer guard on one run in ms, queue wait included; keep it well above max-timeout. */
-        @WithDefault("30000")
+        /**
+         * Outer guard on one request in ms, queue wait included; must exceed max-compile-timeout +
+         * max-total-run-time + 15 s (checked at startup).
+         */
+        @WithDefault("120000")
         long guardTimeoutMs();
     }
 
@@ -164,6 +167,10 @@ public interface CodeExecConfig {
         /** The highest wall-clock limit a request may ask for. */
         @WithDefault("10s")
         Duration maxTimeout();
+
+        /** Most wall-clock time all run steps of one request may be given together (e.g. test cases). */
+        @WithDefault("60s")
+        Duration maxTotalRunTime();
 
         /** Memory limit (RAM, swap equal to it) of a run when the request names none. */
         @WithDefault("128M")

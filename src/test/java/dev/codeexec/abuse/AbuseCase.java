@@ -49,17 +49,16 @@ record AbuseCase(String name, String language, String code, Map<String, List<Str
         return directives.getOrDefault(key, List.of());
     }
 
+    private static final Map<String, String> LANGUAGES = Map.of(".py", "python", ".js", "javascript", ".rb", "ruby",
+            ".c", "c", ".cpp", "cpp", ".java", "java", ".go", "go", ".rs", "rust");
+
     private static String language(String name) {
-        if (name.endsWith(".py")) {
-            return "python";
+        String ext = name.substring(name.lastIndexOf('.'));
+        String language = LANGUAGES.get(ext);
+        if (language == null) {
+            throw new IllegalArgumentException("no language for " + name);
         }
-        if (name.endsWith(".js")) {
-            return "javascript";
-        }
-        if (name.endsWith(".rb")) {
-            return "ruby";
-        }
-        throw new IllegalArgumentException("no language for " + name);
+        return language;
     }
 
     private static String unescape(String s) {

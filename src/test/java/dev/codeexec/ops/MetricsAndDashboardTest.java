@@ -44,7 +44,7 @@ class MetricsAndDashboardTest {
                 "codeexec_execution_duration_seconds_bucket{language=\"python\",le=\"30.0\"}",
                 "codeexec_container_phase_seconds_count{phase=\"create\"}",
                 "codeexec_container_phase_seconds_count{phase=\"start\"}",
-                "codeexec_container_phase_seconds_count{phase=\"wait\"}",
+                "codeexec_container_phase_seconds_count{phase=\"attach\"}",
                 "codeexec_container_phase_seconds_count{phase=\"remove\"}",
                 "codeexec_runs_in_flight ",
                 "codeexec_runs_queued ",
