@@ -48,13 +48,13 @@ public class DockerRuntimeImages implements RuntimeImages {
             if (context == null) {
                 throw new IllegalStateException("no Dockerfile bundled for " + languageId);
             }
-            String baseImage = base();
+            String baseImage = baseName();
             String image = name(languageId, context.hash(baseImage));
             if (!present(image) && !(config.pull() && pull(image))) {
                 if (!config.build()) {
                     throw new IllegalStateException("image " + image + " is absent and building is off");
                 }
-                build(image, context, languageId, baseImage);
+                build(image, context, languageId, base());
             }
             return image;
         } catch (RuntimeException e) {
@@ -62,19 +62,21 @@ public class DockerRuntimeImages implements RuntimeImages {
         }
     }
 
-    /** The shared base image, built once (its tag names the base Dockerfile, the launcher and the OS image). */
+    /** The shared base image's name: its tag hashes the base Dockerfile, the launcher and the OS image. */
+    private String baseName() {
+        BuildContext context = BuildContext.bundled("base");
+        if (context == null) {
+            throw new IllegalStateException("no base Dockerfile bundled");
+        }
+        return name("base", context.hash(config.baseImage()));
+    }
+
+    /** The shared base image, made present once (only needed to build a language image). */
     private synchronized String base() {
         if (base == null) {
-            BuildContext context = BuildContext.bundled("base");
-            if (context == null) {
-                throw new IllegalStateException("no base Dockerfile bundled");
-            }
-            String image = name("base", context.hash(config.baseImage()));
+            String image = baseName();
             if (!present(image) && !(config.pull() && pull(image))) {
-                if (!config.build()) {
-                    throw new IllegalStateException("image " + image + " is absent and building is off");
-                }
-                build(image, context, "base", config.baseImage());
+                build(image, BuildContext.bundled("base"), "base", config.baseImage());
             }
             base = image;
         }
