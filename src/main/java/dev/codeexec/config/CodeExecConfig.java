@@ -156,6 +156,10 @@ public interface CodeExecConfig {
         @WithDefault("256K")
         MemorySize compileOutput();
 
+        /** Most test cases of one request. */
+        @WithDefault("64")
+        int maxTests();
+
         /** Most files of a multi-file program. */
         @WithDefault("32")
         int maxFiles();

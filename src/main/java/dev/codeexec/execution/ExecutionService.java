@@ -13,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
+import dev.codeexec.sandbox.StepResult;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -55,9 +58,10 @@ public class ExecutionService {
         RequestChecks.check(caps, input, args);
         LimitsResolver.Limits resolved = limits.resolve(language, request.timeoutMs(), request.memoryMb(),
                 request.compileTimeoutMs(), request.compileMemoryMb());
+        Judging judging = TestChecks.check(request, caps, resolved.timeout());
         Runtime runtime = languages.runtime(language)
                 .orElseThrow(() -> new RuntimeNotReadyException(language.id()));
-        Plan plan = plan(runtime, program, input, args, resolved);
+        Plan plan = plan(runtime, program, input, args, resolved, judging);
 
         RunLog log = new RunLog(RunLog.newId(), language.id(), System.nanoTime());
         AtomicBoolean leftQueue = new AtomicBoolean();
@@ -83,10 +87,14 @@ public class ExecutionService {
                         control.cancel();
                     }
                 })
-                .thenApply(report -> OutcomeClassifier.classify(language.id(), runtime.version(), report, resolved))
+                .thenApply(report -> OutcomeClassifier.classify(language.id(), runtime.version(), report, resolved,
+                        judging))
                 .whenComplete((outcome, error) -> {
                     if (outcome != null) {
-                        metrics.executed(language.id(), outcome.status().name(), wallTime(outcome));
+                        metrics.executed(language.id(), outcome.status(), wallTime(outcome));
+                        if (outcome.tests() != null) {
+                            outcome.tests().forEach(c -> metrics.verdict(language.id(), c.verdict().name()));
+                        }
                         log.finished(outcome);
                     } else {
                         log.failed(error);
@@ -95,22 +103,39 @@ public class ExecutionService {
     }
 
     private static Plan plan(Runtime runtime, Program program, byte[] input, List<String> args,
-            LimitsResolver.Limits limits) {
+            LimitsResolver.Limits limits, Judging judging) {
         Language language = runtime.language();
         Step compile = language.compiled()
                 ? new Step(Step.Kind.COMPILE, language.compileCommand(program.entry()), language.env(), new byte[0],
                         limits.compileTimeout(), null, limits.compileOutput())
                 : null;
-        List<String> command = new java.util.ArrayList<>(language.runCommand(program.entry()));
-        command.addAll(args);
-        Step run = new Step(Step.Kind.RUN, command, language.env(), input, limits.timeout(), null, limits.output());
+        List<Step> runs = new ArrayList<>();
+        if (judging == null) {
+            runs.add(run(language, program, args, input, limits));
+        } else {
+            for (TestCase c : judging.cases()) {
+                runs.add(run(language, program, c.args() != null ? c.args() : args, utf8(c.input()), limits));
+            }
+        }
+        BiPredicate<Integer, StepResult> proceed = judging == null || !judging.stopOnFirstFailure() ? (i, r) -> true
+                : (i, r) -> judging.verdict(i, OutcomeClassifier.run(r, limits)) == Verdict.ACCEPTED;
         SessionSpec spec = new SessionSpec(language.id(), runtime.image(), compile != null ? limits.compile() : limits.run());
-        return new Plan(spec, program.files(), compile, limits.run(), List.of(run));
+        return new Plan(spec, program.files(), compile, limits.run(), List.copyOf(runs), proceed);
+    }
+
+    private static Step run(Language language, Program program, List<String> args, byte[] input,
+            LimitsResolver.Limits limits) {
+        List<String> command = new ArrayList<>(language.runCommand(program.entry()));
+        command.addAll(args);
+        return new Step(Step.Kind.RUN, command, language.env(), input, limits.timeout(), null, limits.output());
     }
 
     private static Duration wallTime(Outcome outcome) {
-        StepOutcome step = outcome.run() != null ? outcome.run() : outcome.compile();
-        return Duration.ofMillis(step == null ? 0 : step.wallTimeMs());
+        long ms = outcome.run() != null ? outcome.run().wallTimeMs() : 0;
+        if (outcome.tests() != null) {
+            ms = outcome.tests().stream().filter(c -> c.run() != null).mapToLong(c -> c.run().wallTimeMs()).sum();
+        }
+        return Duration.ofMillis(ms);
     }
 
     /** A language became ready: its sandboxes with default limits may be kept warm. */

@@ -1,10 +1,13 @@
 package dev.codeexec.execution;
 
+import java.util.List;
+
 /**
  * What a request did, as the API reports it: the run (null when the program was not run because
- * its compilation failed), the compilation (null for interpreted languages), the overall status and
- * message.
+ * its compilation failed, or when it ran test cases), the compilation (null for interpreted
+ * languages), the overall status and message; for test cases, each case and their summary (whose
+ * verdict is then the status).
  */
-public record Outcome(String language, String version, RunStatus status, String message, StepOutcome run,
-        StepOutcome compile, boolean warm) {
+public record Outcome(String language, String version, String status, String message, StepOutcome run,
+        StepOutcome compile, List<CaseOutcome> tests, Summary summary, boolean warm) {
 }

@@ -3,6 +3,8 @@ package dev.codeexec.execution;
 import dev.codeexec.sandbox.StepResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Turns what the sandbox saw into the API's statuses, messages and texts. */
 final class OutcomeClassifier {
@@ -11,15 +13,48 @@ final class OutcomeClassifier {
     }
 
     static Outcome classify(String language, String version, Report report, LimitsResolver.Limits limits) {
+        return classify(language, version, report, limits, null);
+    }
+
+    /** With {@code judging} (test cases), each run is a case, judged against its expected output. */
+    static Outcome classify(String language, String version, Report report, LimitsResolver.Limits limits,
+            Judging judging) {
         StepOutcome compile = report.compile() == null ? null : step(report.compile(), limits.compileTimeout(),
                 limits.compile().memoryBytes(), limits.compileOutput(), true);
         if (compile != null && compile.status() != RunStatus.OK) {
             String message = compile.status() == RunStatus.COMPILE_ERROR ? compile.output()
                     : "Compilation: " + compile.message();
-            return new Outcome(language, version, compile.status(), message, null, compile, report.warm());
+            if (judging != null) {
+                Summary none = new Summary(0, judging.cases().size(), 0, judging.cases().size(), Verdict.COMPILE_ERROR);
+                return new Outcome(language, version, Verdict.COMPILE_ERROR.name(), message, null, compile, List.of(),
+                        none, report.warm());
+            }
+            return new Outcome(language, version, compile.status().name(), message, null, compile, null, null,
+                    report.warm());
         }
-        StepOutcome run = step(report.runs().get(0), limits.timeout(), limits.run().memoryBytes(), limits.output(), false);
-        return new Outcome(language, version, run.status(), run.message(), run, compile, report.warm());
+        if (judging != null) {
+            List<CaseOutcome> cases = new ArrayList<>();
+            for (int i = 0; i < judging.cases().size(); i++) {
+                TestCase c = judging.cases().get(i);
+                String name = c.name() != null ? c.name() : "case " + (i + 1);
+                if (i >= report.runs().size()) {
+                    cases.add(new CaseOutcome(name, Verdict.SKIPPED, null));
+                    continue;
+                }
+                StepOutcome run = run(report.runs().get(i), limits);
+                cases.add(new CaseOutcome(name, judging.verdict(i, run), run));
+            }
+            Summary summary = Summary.of(cases);
+            return new Outcome(language, version, summary.verdict().name(), summary.passed() + " of "
+                    + summary.total() + " cases passed", null, compile, List.copyOf(cases), summary, report.warm());
+        }
+        StepOutcome run = run(report.runs().get(0), limits);
+        return new Outcome(language, version, run.status().name(), run.message(), run, compile, null, null,
+                report.warm());
+    }
+
+    static StepOutcome run(StepResult result, LimitsResolver.Limits limits) {
+        return step(result, limits.timeout(), limits.run().memoryBytes(), limits.output(), false);
     }
 
     static StepOutcome step(StepResult r, Duration timeout, long memoryBytes, long outputCap, boolean compile) {

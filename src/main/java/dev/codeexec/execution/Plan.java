@@ -4,11 +4,15 @@ import dev.codeexec.sandbox.ContainerLimits;
 import dev.codeexec.sandbox.SandboxFile;
 import dev.codeexec.sandbox.SessionSpec;
 import dev.codeexec.sandbox.Step;
+import dev.codeexec.sandbox.StepResult;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * What one request does in its sandbox: the files, an optional compile step (under the sandbox's
- * first limits), then the run steps under {@code runLimits}.
+ * first limits), then the run steps under {@code runLimits}, one after the other while
+ * {@code proceed} (given the index and result of the step just run) says so.
  */
-record Plan(SessionSpec sandbox, List<SandboxFile> files, Step compile, ContainerLimits runLimits, List<Step> runs) {
+record Plan(SessionSpec sandbox, List<SandboxFile> files, Step compile, ContainerLimits runLimits, List<Step> runs,
+        BiPredicate<Integer, StepResult> proceed) {
 }

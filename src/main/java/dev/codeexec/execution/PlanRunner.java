@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Carries out a plan in one fresh sandbox: writes the files, compiles (if the language does), and
- * when that succeeded lowers the sandbox to the program's limits and runs each run step.
+ * when that succeeded lowers the sandbox to the program's limits and runs each run step (the
+ * launcher clears what one step left before the next starts) until the plan says stop.
  */
 @ApplicationScoped
 public class PlanRunner {
@@ -33,8 +34,12 @@ public class PlanRunner {
                 session.limit(plan.runLimits());
             }
             List<StepResult> runs = new ArrayList<>();
-            for (var step : plan.runs()) {
-                runs.add(session.execute(step));
+            for (int i = 0; i < plan.runs().size(); i++) {
+                StepResult result = session.execute(plan.runs().get(i));
+                runs.add(result);
+                if (!plan.proceed().test(i, result)) {
+                    break;
+                }
             }
             return new Report(compile, List.copyOf(runs), session.warm());
         }

@@ -34,8 +34,10 @@ final class RunLog {
     void finished(Outcome outcome) {
         long now = System.nanoTime();
         StepOutcome step = outcome.run() != null ? outcome.run() : outcome.compile();
-        LOG.infof("run id=%s language=%s status=%s exit=%d container=%s compile_ms=%d wall_ms=%d queue_ms=%d total_ms=%d",
-                id, language, outcome.status(), step == null ? -1 : step.exitCode(), outcome.warm() ? "warm" : "cold",
+        String cases = outcome.summary() == null ? "" : " cases=" + outcome.summary().total() + " passed="
+                + outcome.summary().passed();
+        LOG.infof("run id=%s language=%s status=%s%s exit=%d container=%s compile_ms=%d wall_ms=%d queue_ms=%d total_ms=%d",
+                id, language, outcome.status(), cases, step == null ? -1 : step.exitCode(), outcome.warm() ? "warm" : "cold",
                 outcome.compile() == null ? 0 : outcome.compile().wallTimeMs(),
                 outcome.run() == null ? 0 : outcome.run().wallTimeMs(), millis(submitted, started), millis(submitted, now));
     }

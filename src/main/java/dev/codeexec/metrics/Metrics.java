@@ -29,6 +29,7 @@ public class Metrics {
     public static final String RUNTIME_READY = "codeexec.runtime.ready";
     public static final String DOCKER_ERRORS = "codeexec.docker.errors";
     public static final String POOL_READY = "codeexec.pool.ready";
+    public static final String VERDICTS = "codeexec.test.verdicts";
 
     private static final java.util.List<String> DOCKER_ERROR_KINDS =
             java.util.List.of("connect", "timeout", "server", "not_found", "conflict", "other");
@@ -79,6 +80,12 @@ public class Metrics {
                 .serviceLevelObjectives(RUN_BUCKETS)
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry).record(wall);
+    }
+
+    /** One judged test case's verdict. */
+    public void verdict(String language, String verdict) {
+        Counter.builder(VERDICTS).tag("language", language).tag("verdict", verdict)
+                .description("Test cases judged, by language and verdict").register(registry).increment();
     }
 
     public void phase(Phase phase, long nanos) {

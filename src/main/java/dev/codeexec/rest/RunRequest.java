@@ -3,6 +3,7 @@ package dev.codeexec.rest;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.codeexec.execution.Execution;
 import dev.codeexec.execution.SourceFile;
+import dev.codeexec.execution.TestCase;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -23,7 +24,24 @@ public record RunRequest(
         @Schema(description = "Wall-clock limit of the compilation in ms (compiled languages); within the cap (30000)")
         Integer compileTimeoutMs,
         @Schema(description = "Memory limit of the compilation in MiB (compiled languages); within the cap (1024)")
-        Integer compileMemoryMb) {
+        Integer compileMemoryMb,
+        @Schema(description = "Test cases (at most 64): the program is compiled once and run once per case, "
+                + "each in a clean state, and judged") List<TestDto> tests,
+        @Schema(description = "How outputs are compared: exact, lines (default), tokens, float", examples = "lines")
+        String compare,
+        @Schema(description = "For compare=float: absolute or relative tolerance (default 1e-6)") Double tolerance,
+        @Schema(description = "Skip the remaining cases after the first that is not ACCEPTED") Boolean stopOnFirstFailure) {
+
+    /** One test case. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    @Schema(name = "TestCase")
+    public record TestDto(
+            @Schema(description = "Shown in the result (default: case N)") String name,
+            @Schema(description = "The case's stdin") String input,
+            @Schema(description = "The case's arguments (default: the request's args)") List<String> args,
+            @Schema(description = "What the program must print on stdout; absent: judged only by how it ended")
+            String expectedOutput) {
+    }
 
     /** One file of a multi-file program. */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -37,7 +55,10 @@ public record RunRequest(
     Execution toExecution(String language) {
         List<SourceFile> sources = files == null ? null
                 : files.stream().map(f -> f == null ? null : new SourceFile(f.name(), f.content(), f.encoding())).toList();
+        List<TestCase> cases = tests == null ? null
+                : tests.stream().map(t -> t == null ? null : new TestCase(t.name(), t.input(), t.args(), t.expectedOutput()))
+                        .toList();
         return new Execution(language, code, sources, input, args, timeoutMs, memoryMb, compileTimeoutMs,
-                compileMemoryMb);
+                compileMemoryMb, cases, compare, tolerance, stopOnFirstFailure);
     }
 }

@@ -1,9 +1,13 @@
 package dev.codeexec.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.codeexec.execution.CaseOutcome;
 import dev.codeexec.execution.Outcome;
 import dev.codeexec.execution.RunStatus;
 import dev.codeexec.execution.StepOutcome;
+import dev.codeexec.execution.Summary;
+import dev.codeexec.execution.Verdict;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a run did: 200 whatever the program did. */
@@ -11,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RunResponse(
         @Schema(examples = "python") String language,
         @Schema(description = "The language's real version", examples = "3.11.2") String version,
-        RunStatus status,
+        @Schema(description = "OK, RUNTIME_ERROR, COMPILE_ERROR, TIMEOUT, MEMORY_LIMIT, OUTPUT_LIMIT; with tests, "
+                + "the overall verdict (ACCEPTED, WRONG_ANSWER, ...)", examples = "OK") String status,
         @Schema(description = "Exit code; 128 + n when signal n ended the program; null when it did not run",
                 examples = "0") Integer exitCode,
         @Schema(description = "Signal name when the exit code stands for one, else null") String signal,
@@ -25,7 +30,11 @@ public record RunResponse(
         @Schema(description = "CPU time of every process of the program in ms (kernel accounting)") long cpuTimeMs,
         @Schema(description = "Peak resident memory of the program's largest process in KiB") long memoryKb,
         @Schema(description = "The compilation, for compiled languages")
-        @JsonInclude(JsonInclude.Include.NON_NULL) Compile compile) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Compile compile,
+        @Schema(description = "Each test case, when the request sent tests")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Case> tests,
+        @Schema(description = "The test cases counted up, when the request sent tests")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Summary summary) {
 
     /** The compile step of a compiled language. */
     @Schema(name = "Compile")
@@ -38,14 +47,30 @@ public record RunResponse(
         }
     }
 
+    /** One test case: its verdict and how its run went (run fields null when it was skipped). */
+    @Schema(name = "CaseResult")
+    public record Case(String name, Verdict verdict, RunStatus status, Integer exitCode, String signal, String stdout,
+            String stderr, boolean truncated, Long wallTimeMs, Long cpuTimeMs, Long memoryKb) {
+
+        static Case of(CaseOutcome c) {
+            StepOutcome r = c.run();
+            if (r == null) {
+                return new Case(c.name(), c.verdict(), null, null, null, null, null, false, null, null, null);
+            }
+            return new Case(c.name(), c.verdict(), r.status(), r.exitCode(), r.signal(), r.stdout(), r.stderr(),
+                    r.truncated(), r.wallTimeMs(), r.cpuTimeMs(), r.memoryKb());
+        }
+    }
+
     static RunResponse of(Outcome o) {
         StepOutcome r = o.run();
+        List<Case> cases = o.tests() == null ? null : o.tests().stream().map(Case::of).toList();
         if (r == null) {
             return new RunResponse(o.language(), o.version(), o.status(), null, null, "", "", "", o.message(), false,
-                    0, 0, 0, Compile.of(o.compile()));
+                    0, 0, 0, Compile.of(o.compile()), cases, o.summary());
         }
         return new RunResponse(o.language(), o.version(), o.status(), r.exitCode(), r.signal(), r.stdout(), r.stderr(),
                 r.output(), o.message(), r.truncated(), r.wallTimeMs(), r.cpuTimeMs(), r.memoryKb(),
-                Compile.of(o.compile()));
+                Compile.of(o.compile()), cases, o.summary());
     }
 }
