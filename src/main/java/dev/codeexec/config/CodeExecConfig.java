@@ -36,6 +36,23 @@ public interface CodeExecConfig {
     /** Warm containers, started ahead of time, each used for one run. */
     PoolConfig pool();
 
+    /** Compiled programs kept for when the same program comes again. */
+    CompileCacheConfig compileCache();
+
+    interface CompileCacheConfig {
+        /** false: every request compiles. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Total size of the kept compilations (sources, artefacts, compiler output), in memory. */
+        @WithDefault("256M")
+        MemorySize maxSize();
+
+        /** A compilation bigger than this is not kept. */
+        @WithDefault("32M")
+        MemorySize maxEntrySize();
+    }
+
     interface PoolConfig {
         /** false: every run creates its container on the request path. */
         @WithDefault("true")

@@ -31,9 +31,11 @@ public class ExecutionService {
     private final Metrics metrics;
     private final ShutdownGate gate;
     private final WarmPool pool;
+    private final CompileCache cache;
 
     public ExecutionService(LanguageRegistry languages, LimitsResolver limits, GuardedSandbox sandbox,
-            CodeExecConfig config, Metrics metrics, ShutdownGate gate, WarmPool pool) {
+            CodeExecConfig config, Metrics metrics, ShutdownGate gate, WarmPool pool, CompileCache cache) {
+        this.cache = cache;
         this.pool = pool;
         this.gate = gate;
         this.languages = languages;
@@ -102,7 +104,7 @@ public class ExecutionService {
                 });
     }
 
-    private static Plan plan(Runtime runtime, Program program, byte[] input, List<String> args,
+    private Plan plan(Runtime runtime, Program program, byte[] input, List<String> args,
             LimitsResolver.Limits limits, Judging judging) {
         Language language = runtime.language();
         Step compile = language.compiled()
@@ -120,7 +122,8 @@ public class ExecutionService {
         BiPredicate<Integer, StepResult> proceed = judging == null || !judging.stopOnFirstFailure() ? (i, r) -> true
                 : (i, r) -> judging.verdict(i, OutcomeClassifier.run(r, limits)) == Verdict.ACCEPTED;
         SessionSpec spec = new SessionSpec(language.id(), runtime.image(), compile != null ? limits.compile() : limits.run());
-        return new Plan(spec, program.files(), compile, limits.run(), List.copyOf(runs), proceed);
+        String key = compile == null ? null : cache.key(runtime.image(), compile, program.files());
+        return new Plan(spec, program.files(), compile, key, limits.run(), List.copyOf(runs), proceed);
     }
 
     private static Step run(Language language, Program program, List<String> args, byte[] input,

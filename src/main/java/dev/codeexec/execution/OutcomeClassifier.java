@@ -21,6 +21,11 @@ final class OutcomeClassifier {
             Judging judging) {
         StepOutcome compile = report.compile() == null ? null : step(report.compile(), limits.compileTimeout(),
                 limits.compile().memoryBytes(), limits.compileOutput(), true);
+        if (compile != null && report.cached()) {
+            // Nothing was compiled now: the earlier compilation's output, no time spent.
+            compile = new StepOutcome(compile.status(), compile.exitCode(), compile.signal(), compile.stdout(),
+                    compile.stderr(), compile.output(), compile.message(), compile.truncated(), 0, 0, 0, true);
+        }
         if (compile != null && compile.status() != RunStatus.OK) {
             String message = compile.status() == RunStatus.COMPILE_ERROR ? compile.output()
                     : "Compilation: " + compile.message();
@@ -82,7 +87,7 @@ final class OutcomeClassifier {
         }
         return new StepOutcome(status, r.exitCode(), Signals.fromExitCode(r.exitCode()), text(r.output().stdout()),
                 text(r.output().stderr()), combined, message, r.end() == StepResult.End.OUTPUT_LIMIT,
-                r.wallTime().toMillis(), r.cpuTime().toMillis(), r.memoryKb());
+                r.wallTime().toMillis(), r.cpuTime().toMillis(), r.memoryKb(), false);
     }
 
     /** Bytes as UTF-8 text; invalid sequences become U+FFFD. */

@@ -17,19 +17,33 @@ import java.util.List;
 public class PlanRunner {
 
     private final Sandbox sandbox;
+    private final CompileCache cache;
 
-    public PlanRunner(Sandbox sandbox) {
+    public PlanRunner(Sandbox sandbox, CompileCache cache) {
         this.sandbox = sandbox;
+        this.cache = cache;
     }
 
     Report run(Plan plan, RunControl control) {
         try (SandboxSession session = sandbox.open(plan.sandbox(), control)) {
-            session.write(plan.files());
             StepResult compile = null;
-            if (plan.compile() != null) {
-                compile = session.execute(plan.compile());
-                if (!succeeded(compile)) {
-                    return new Report(compile, List.of(), session.warm());
+            boolean cached = false;
+            if (plan.compile() == null) {
+                session.write(plan.files());
+            } else {
+                var kept = cache.find(plan.compileKey());
+                cached = kept.isPresent();
+                if (cached) {
+                    // Compiled before: its artefacts go in as they came out, and the compiler is skipped.
+                    session.write(kept.get().files());
+                    compile = kept.get().compile();
+                } else {
+                    session.write(plan.files());
+                    compile = session.execute(plan.compile());
+                    if (!succeeded(compile)) {
+                        return new Report(compile, false, List.of(), session.warm());
+                    }
+                    cache.keep(plan.compileKey(), plan.compileKey() == null ? List.of() : session.pack(), compile);
                 }
                 session.limit(plan.runLimits());
             }
@@ -41,7 +55,7 @@ public class PlanRunner {
                     break;
                 }
             }
-            return new Report(compile, List.copyOf(runs), session.warm());
+            return new Report(compile, cached, List.copyOf(runs), session.warm());
         }
     }
 

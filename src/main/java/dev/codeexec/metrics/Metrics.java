@@ -30,6 +30,7 @@ public class Metrics {
     public static final String DOCKER_ERRORS = "codeexec.docker.errors";
     public static final String POOL_READY = "codeexec.pool.ready";
     public static final String VERDICTS = "codeexec.test.verdicts";
+    public static final String COMPILE_CACHE = "codeexec.compile.cache";
 
     private static final java.util.List<String> DOCKER_ERROR_KINDS =
             java.util.List.of("connect", "timeout", "server", "not_found", "conflict", "other");
@@ -80,6 +81,12 @@ public class Metrics {
                 .serviceLevelObjectives(RUN_BUCKETS)
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry).record(wall);
+    }
+
+    /** A compilation looked up in the compile cache: found (hit) or not (miss). */
+    public void compileCache(boolean hit) {
+        Counter.builder(COMPILE_CACHE).tag("result", hit ? "hit" : "miss")
+                .description("Compile cache look-ups, by result").register(registry).increment();
     }
 
     /** One judged test case's verdict. */

@@ -39,11 +39,13 @@ public record RunResponse(
     /** The compile step of a compiled language. */
     @Schema(name = "Compile")
     public record Compile(RunStatus status, int exitCode, String signal, String stdout, String stderr, String output,
-            boolean truncated, long wallTimeMs, long cpuTimeMs, long memoryKb) {
+            boolean truncated, long wallTimeMs, long cpuTimeMs, long memoryKb,
+            @Schema(description = "True when the same program was compiled before and its artefacts were reused "
+                    + "(the compiler did not run; its output is the earlier compilation's)") boolean cached) {
 
         static Compile of(StepOutcome s) {
             return s == null ? null : new Compile(s.status(), s.exitCode(), s.signal(), s.stdout(), s.stderr(),
-                    s.output(), s.truncated(), s.wallTimeMs(), s.cpuTimeMs(), s.memoryKb());
+                    s.output(), s.truncated(), s.wallTimeMs(), s.cpuTimeMs(), s.memoryKb(), s.cached());
         }
     }
 

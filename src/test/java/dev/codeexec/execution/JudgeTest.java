@@ -55,8 +55,8 @@ class JudgeTest {
 
     @Test
     void verdictsComeFromTheStatusFirstThenTheOutput() {
-        StepOutcome ok = new StepOutcome(RunStatus.OK, 0, null, "42\n", "", "42\n", "42\n", false, 1, 1, 1);
-        StepOutcome crashed = new StepOutcome(RunStatus.RUNTIME_ERROR, 1, null, "42\n", "", "", "", false, 1, 1, 1);
+        StepOutcome ok = new StepOutcome(RunStatus.OK, 0, null, "42\n", "", "42\n", "42\n", false, 1, 1, 1, false);
+        StepOutcome crashed = new StepOutcome(RunStatus.RUNTIME_ERROR, 1, null, "42\n", "", "", "", false, 1, 1, 1, false);
         assertEquals(Verdict.ACCEPTED, Judge.verdict(ok, "42", Mode.LINES, 0));
         assertEquals(Verdict.WRONG_ANSWER, Judge.verdict(ok, "43", Mode.LINES, 0));
         assertEquals(Verdict.ACCEPTED, Judge.verdict(ok, null, Mode.LINES, 0), "nothing expected: how it ended");

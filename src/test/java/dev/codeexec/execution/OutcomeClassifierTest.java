@@ -22,7 +22,7 @@ class OutcomeClassifierTest {
     }
 
     private static Outcome run(int code, End end, boolean oom) {
-        return OutcomeClassifier.classify("python", "3.11.2", new Report(null, List.of(step(code, end, oom)), false), LIMITS);
+        return OutcomeClassifier.classify("python", "3.11.2", new Report(null, false, List.of(step(code, end, oom)), false), LIMITS);
     }
 
     @Test
@@ -49,7 +49,7 @@ class OutcomeClassifierTest {
 
     @Test
     void aFailedCompilationIsACompileErrorAndNothingRan() {
-        Outcome o = OutcomeClassifier.classify("c", "12.2.0", new Report(step(1, End.EXITED, false), List.of(), true), LIMITS);
+        Outcome o = OutcomeClassifier.classify("c", "12.2.0", new Report(step(1, End.EXITED, false), false, List.of(), true), LIMITS);
         assertEquals("COMPILE_ERROR", o.status());
         assertEquals("oe", o.message(), "the compiler's output");
         assertNull(o.run());
@@ -59,11 +59,11 @@ class OutcomeClassifierTest {
     @Test
     void limitsHitWhileCompilingAreReportedAsSuch() {
         Outcome timeout = OutcomeClassifier.classify("c", "12.2.0",
-                new Report(step(137, End.TIMEOUT, false), List.of(), true), LIMITS);
+                new Report(step(137, End.TIMEOUT, false), false, List.of(), true), LIMITS);
         assertEquals("TIMEOUT", timeout.status());
         assertEquals(RunStatus.TIMEOUT, timeout.compile().status());
         assertEquals("Compilation: Timeout of 10000 ms exceeded", timeout.message());
-        Outcome oom = OutcomeClassifier.classify("c", "12.2.0", new Report(step(137, End.EXITED, true), List.of(), true), LIMITS);
+        Outcome oom = OutcomeClassifier.classify("c", "12.2.0", new Report(step(137, End.EXITED, true), false, List.of(), true), LIMITS);
         assertEquals("MEMORY_LIMIT", oom.status());
         assertEquals("Compilation: Memory limit of 512 MiB exceeded", oom.message());
     }
@@ -71,7 +71,7 @@ class OutcomeClassifierTest {
     @Test
     void aCompiledRunCarriesBothSteps() {
         Outcome o = OutcomeClassifier.classify("c", "12.2.0",
-                new Report(step(0, End.EXITED, false), List.of(step(3, End.EXITED, false)), true), LIMITS);
+                new Report(step(0, End.EXITED, false), false, List.of(step(3, End.EXITED, false)), true), LIMITS);
         assertEquals("RUNTIME_ERROR", o.status());
         assertEquals(RunStatus.OK, o.compile().status());
         assertEquals(3, o.run().exitCode());
