@@ -24,6 +24,12 @@
  *       Sends every regular file under /sandbox owned by the builder (for the compile cache).
  *   EOF: kills everything and exits.
  *
+ * Started as "launcher --preload ENV-COUNT K=V... ARGV...", it starts ARGV (a language's loader)
+ * at once, as the sandbox user with that environment, stdin/stdout/stderr pipes of its own and the
+ * read end of a pipe on fd 3. The first run step with no CPU limit then takes that process
+ * instead of starting one: its argv (NUL-terminated strings) is written to fd 3, which is closed,
+ * and the loader runs the program as that argv would have. The step's clock starts there.
+ *
  * Frames on stdout: one type byte, a 4-byte big-endian length, the payload:
  *   'O' / 'E'  bytes the program wrote to stdout / stderr, in the order the launcher read them
  *   'R'        step result: "exit=N reason=exited|timeout|output|cpu oom=N wall_us=N cpu_us=N maxrss_kb=N"
@@ -193,6 +199,21 @@ static char **split(char *block, long len, const char **prefix, int nprefix) {
 
 /* ---- processes ---- */
 
+/* A loader started ahead of the program (see --preload); pid -1 when there is none (any more). */
+static struct {
+    pid_t pid;
+    int in, out, err, ctl;
+} preloaded = {-1, -1, -1, -1, -1};
+
+static void forget_preloaded(void) {
+    int *fds[] = {&preloaded.in, &preloaded.out, &preloaded.err, &preloaded.ctl};
+    for (int i = 0; i < 4; i++) {
+        if (*fds[i] >= 0) close(*fds[i]);
+        *fds[i] = -1;
+    }
+    preloaded.pid = -1;
+}
+
 /* The current step's main process: its status is kept when any reaping loop collects it. */
 static pid_t main_pid = -1;
 static int main_status;
@@ -200,6 +221,7 @@ static int main_done;
 static struct rusage peak;
 
 static void collected(pid_t pid, int status, const struct rusage *ru) {
+    if (pid == preloaded.pid) forget_preloaded(); /* died unused (killed with a step's leftovers) */
     if (ru->ru_maxrss > peak.ru_maxrss) peak.ru_maxrss = ru->ru_maxrss;
     if (pid == main_pid && !main_done) {
         main_done = 1;
@@ -407,14 +429,14 @@ struct step {
     long input_len;
 };
 
-static void child(const struct step *s, int in, int out, int err) {
+static void child(const struct step *s, int in, int out, int err, int ctl) {
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
     signal(SIGPIPE, SIG_DFL);
     setsid();
-    if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(125);
-    for (int fd = 3; fd < 1024; fd++) close(fd);
+    if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 || (ctl >= 0 && dup2(ctl, 3) < 0)) _exit(125);
+    for (int fd = ctl >= 0 ? 4 : 3; fd < 1024; fd++) close(fd);
     if (s->cpu_ms > 0) {
         rlim_t soft = (rlim_t) ((s->cpu_ms + 999) / 1000);
         struct rlimit cpu = {soft, soft + 1};
@@ -433,10 +455,34 @@ static void set_nonblocking(int fd) {
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 }
 
+/* Starts a language's loader as the sandbox user, waiting on fd 3 for the program's argv. */
+static void preload(char **argv, char **env) {
+    int in[2], out[2], err[2], ctl[2];
+    if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0
+            || pipe2(ctl, O_CLOEXEC) != 0) {
+        die("pipe: %s", strerror(errno));
+    }
+    struct step s = {.uid = RUNNER, .argv = argv, .env = env};
+    pid_t pid = fork();
+    if (pid < 0) die("fork: %s", strerror(errno));
+    if (pid == 0) child(&s, in[0], out[1], err[1], ctl[0]);
+    close(in[0]);
+    close(out[1]);
+    close(err[1]);
+    close(ctl[0]);
+    preloaded.pid = pid;
+    preloaded.in = in[1];
+    preloaded.out = out[0];
+    preloaded.err = err[0];
+    preloaded.ctl = ctl[1];
+}
+
 static void run_step(const struct step *s) {
     clean_up();
+    reap();
+    int use_preloaded = preloaded.pid > 0 && s->uid == RUNNER && s->cpu_ms == 0;
     int in[2], out[2], err[2];
-    if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) {
+    if (!use_preloaded && (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0)) {
         die("pipe: %s", strerror(errno));
     }
     long oom_before = oom_kills();
@@ -448,14 +494,45 @@ static void run_step(const struct step *s) {
     long long start = now_us();
     long long deadline = start + s->timeout_ms * 1000;
 
-    main_pid = fork();
-    if (main_pid < 0) die("fork: %s", strerror(errno));
-    if (main_pid == 0) child(s, in[0], out[1], err[1]);
+    int fds[3]; /* stdout, stderr, stdin; -1 once closed */
+    if (use_preloaded) {
+        /* The loader is waiting: hand it the program's argv, and it is the step's main process. */
+        main_pid = preloaded.pid;
+        fds[0] = preloaded.out;
+        fds[1] = preloaded.err;
+        fds[2] = preloaded.in;
+        size_t len = 0;
+        for (char **a = s->argv; *a; a++) len += strlen(*a) + 1;
+        char *block = malloc(len + 1);
+        if (block == NULL) die("out of memory");
+        size_t off = 0;
+        for (char **a = s->argv; *a; a++) {
+            size_t n = strlen(*a) + 1;
+            memcpy(block + off, *a, n);
+            off += n;
+        }
+        for (size_t done = 0; done < len;) { /* a loader that died meanwhile is reaped as the step's end */
+            ssize_t w = write(preloaded.ctl, block + done, len - done);
+            if (w < 0 && errno == EINTR) continue;
+            if (w <= 0) break;
+            done += (size_t) w;
+        }
+        free(block);
+        close(preloaded.ctl);
+        preloaded.pid = -1;
+        preloaded.in = preloaded.out = preloaded.err = preloaded.ctl = -1;
+    } else {
+        main_pid = fork();
+        if (main_pid < 0) die("fork: %s", strerror(errno));
+        if (main_pid == 0) child(s, in[0], out[1], err[1], -1);
+        close(in[0]);
+        close(out[1]);
+        close(err[1]);
+        fds[0] = out[0];
+        fds[1] = err[0];
+        fds[2] = in[1];
+    }
     dirty_uid = s->uid;
-    close(in[0]);
-    close(out[1]);
-    close(err[1]);
-    int fds[3] = {out[0], err[0], in[1]}; /* stdout, stderr, stdin; -1 once closed */
     for (int i = 0; i < 3; i++) set_nonblocking(fds[i]);
     long fed = 0;
     if (s->input_len == 0) {
@@ -595,7 +672,7 @@ static void pack_dir(const char *dir, const char *rel) {
 
 /* ---- main loop ---- */
 
-int main(void) {
+int main(int argc, char **argv) {
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     umask(022);
     signal(SIGPIPE, SIG_IGN);
@@ -605,6 +682,19 @@ int main(void) {
     sigprocmask(SIG_BLOCK, &chld, NULL);
     sigchld_fd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC);
     if (sigchld_fd < 0) die("signalfd: %s", strerror(errno));
+    if (argc >= 4 && strcmp(argv[1], "--preload") == 0) {
+        int nenv = atoi(argv[2]);
+        if (nenv < 0 || 3 + nenv >= argc) die("bad --preload arguments");
+        const char *base[sizeof BASE_ENV / sizeof BASE_ENV[0] + 64];
+        int n = 0;
+        for (size_t i = 0; i < sizeof BASE_ENV / sizeof BASE_ENV[0]; i++) base[n++] = BASE_ENV[i];
+        for (int i = 0; i < nenv && n < (int) (sizeof base / sizeof base[0]) - 1; i++) base[n++] = argv[3 + i];
+        base[n] = NULL;
+        char **env = calloc((size_t) n + 1, sizeof *env);
+        if (env == NULL) die("out of memory");
+        for (int i = 0; i < n; i++) env[i] = (char *) base[i];
+        preload(argv + 3 + nenv, env);
+    }
 
     char line[MAX_LINE];
     while (read_line(line, sizeof line)) {

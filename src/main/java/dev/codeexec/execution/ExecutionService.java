@@ -121,7 +121,8 @@ public class ExecutionService {
         }
         BiPredicate<Integer, StepResult> proceed = judging == null || !judging.stopOnFirstFailure() ? (i, r) -> true
                 : (i, r) -> judging.verdict(i, OutcomeClassifier.run(r, limits)) == Verdict.ACCEPTED;
-        SessionSpec spec = new SessionSpec(language.id(), runtime.image(), compile != null ? limits.compile() : limits.run());
+        SessionSpec spec = new SessionSpec(language.id(), runtime.image(), compile != null ? limits.compile() : limits.run(),
+                preload(language));
         String key = compile == null ? null : cache.key(runtime.image(), compile, program.files());
         return new Plan(spec, program.files(), compile, key, limits.run(), List.copyOf(runs), proceed);
     }
@@ -146,7 +147,13 @@ public class ExecutionService {
         Language language = runtime.language();
         LimitsResolver.Limits defaults = limits.resolve(language, null, null, null, null);
         pool.keepWarm(new SessionSpec(language.id(), runtime.image(),
-                language.compiled() ? defaults.compile() : defaults.run()));
+                language.compiled() ? defaults.compile() : defaults.run(), preload(language)));
+    }
+
+    /** The language's loader, started with the sandbox (interpreted languages that have one). */
+    private static SessionSpec.Preload preload(Language language) {
+        return language.preload().isEmpty() || language.compiled() ? null
+                : new SessionSpec.Preload(language.preload(), language.env());
     }
 
     private static byte[] utf8(String text) {

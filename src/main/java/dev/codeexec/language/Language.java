@@ -7,15 +7,17 @@ import java.util.Map;
  * A language as its descriptor ({@code src/main/runtimes/<id>/language.json}) defines it: the
  * names clients may use, the file a single program is written to, how it is compiled (none for
  * interpreted languages) and run, how to ask its version, extra environment, and its own default
- * limits. In commands, {@code {entry}} stands for the entry file's name and {@code {stem}} for it
- * without its extension.
+ * limits; optionally a loader ({@code preload}) that warm sandboxes start ahead of the program and
+ * that runs it as the run command would. In commands, {@code {entry}} stands for the entry file's
+ * name and {@code {stem}} for it without its extension.
  */
 public record Language(String id, String name, List<String> aliases, String entry, List<String> compile,
-        List<String> run, List<String> version, Map<String, String> env, LanguageLimits limits) {
+        List<String> run, List<String> version, Map<String, String> env, LanguageLimits limits, List<String> preload) {
 
     public Language {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         compile = compile == null ? List.of() : List.copyOf(compile);
+        preload = preload == null ? List.of() : List.copyOf(preload);
         env = env == null ? Map.of() : Map.copyOf(env);
         limits = limits == null ? LanguageLimits.NONE : limits;
     }

@@ -28,7 +28,7 @@ final class ContainerSpecs {
 
     static CreateContainerCmd create(DockerClient docker, SessionSpec spec, Map<String, String> labels) {
         return docker.createContainerCmd(spec.image())
-                .withCmd(LauncherProtocol.command())
+                .withCmd(LauncherProtocol.command(spec.preload()))
                 .withUser(USER)
                 .withWorkingDir(WORKDIR)
                 .withEnv(List.of("PATH=/usr/bin:/bin", "LANG=C.UTF-8"))

@@ -1,6 +1,7 @@
 package dev.codeexec.sandbox.docker;
 
 import dev.codeexec.sandbox.SandboxFile;
+import dev.codeexec.sandbox.SessionSpec;
 import dev.codeexec.sandbox.Step;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,18 @@ final class LauncherProtocol {
     private LauncherProtocol() {
     }
 
-    /** The container command. */
-    static List<String> command() {
-        return List.of(LAUNCHER);
+    /** The container command: the launcher, and the loader it starts at once, if any. */
+    static List<String> command(SessionSpec.Preload preload) {
+        if (preload == null) {
+            return List.of(LAUNCHER);
+        }
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(LAUNCHER);
+        cmd.add("--preload");
+        cmd.add(String.valueOf(preload.env().size()));
+        preload.env().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> cmd.add(e.getKey() + "=" + e.getValue()));
+        cmd.addAll(preload.command());
+        return cmd;
     }
 
     /** "file MODE SIZE PATH\n" and the content. */
