@@ -53,7 +53,7 @@ final class ContainerSpecs {
                         "/tmp", tmpfsOptions + ",mode=1777"))
                 .withShmSize(limits.shmBytes())
                 .withCapDrop(Capability.ALL)
-                .withSecurityOpts(List.of("no-new-privileges"))
+                .withSecurityOpts(List.of("no-new-privileges", SeccompProfile.securityOpt()))
                 .withPrivileged(false)
                 .withPidsLimit((long) limits.pids())
                 .withMemory(limits.memoryBytes())
