@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codeexec.sandbox.SandboxLimits;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The seccomp profiles parse, deny what src/main/resources/seccomp/README.md says they deny (by name,
- * whatever capabilities a container might have) and keep what the launcher needs. That the engine
- * enforces them is proven by abuse/syscalls/* against the real engine.
+ * whatever capabilities a container might have), keep what the launcher needs, and the sandbox
+ * profile is passed on every container. That the engine enforces them is proven by
+ * abuse/syscalls/* against the real engine.
  */
 class SeccompProfileTest {
 
@@ -173,5 +176,18 @@ class SeccompProfileTest {
         for (String name : LAUNCHER_NEEDS) {
             assertAllowedUnconditionally(p, name);
         }
+    }
+
+    @Test
+    void everyContainerGetsTheProfile() throws Exception {
+        SandboxLimits limits = new SandboxLimits(Duration.ofSeconds(3), 128L << 20, 1.0, 64, 1L << 20, 16L << 20, 4096,
+                8L << 20, 256);
+        List<String> opts = ContainerSpecs.hostConfig(limits).getSecurityOpts();
+        assertTrue(opts.contains("no-new-privileges"), opts.toString());
+        List<String> seccomp = opts.stream().filter(o -> o.startsWith("seccomp=")).toList();
+        assertEquals(1, seccomp.size(), "exactly one seccomp option");
+        JsonNode sent = MAPPER.readTree(seccomp.get(0).substring("seccomp=".length()));
+        assertEquals(profile(SeccompProfile.RESOURCE), sent, "the profile itself, inline, as the engine expects");
+        assertFalse(seccomp.get(0).contains("\n"), "sent compact");
     }
 }
