@@ -27,8 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
 /**
  * What a native build needs from docker-java, checked here because no GraalVM toolchain can run
  * on our machines: Jackson-serialized model classes registered for reflection, the right classes
- * initialised at run time, Brotli on the class path, the runtime images' sources included as
- * resources, and the unix socket reached through the JDK rather than JNA.
+ * initialised at run time, Brotli on the class path, the runtime images' sources and the seccomp
+ * profile included as resources, and the unix socket reached through the JDK rather than JNA.
  */
 class NativeReadinessTest {
 
@@ -95,11 +95,11 @@ class NativeReadinessTest {
         String args = props.getProperty("quarkus.native.additional-build-args");
         assertTrue(args.contains("--initialize-at-run-time=com.github.dockerjava.transport.NamedPipeSocket$Kernel32"), args);
         assertTrue(args.contains("org.apache.hc.client5.http.impl.auth"), args);
-        assertEquals("runtimes/**", props.getProperty("quarkus.native.resources.includes"));
+        assertEquals("runtimes/**,seccomp/**", props.getProperty("quarkus.native.resources.includes"));
         assertTrue(registered().contains("java.net.UnixDomainSocketAddress"), "the JDK unix socket is looked up reflectively");
         Class.forName("org.brotli.dec.BrotliInputStream");
         for (String resource : List.of("runtimes/launcher.c", "runtimes/python/Dockerfile",
-                "runtimes/javascript/Dockerfile", "runtimes/ruby/Dockerfile")) {
+                "runtimes/javascript/Dockerfile", "runtimes/ruby/Dockerfile", "seccomp/sandbox.json")) {
             assertTrue(getClass().getClassLoader().getResource(resource) != null, resource + " is not bundled");
         }
     }

@@ -58,7 +58,7 @@ final class ContainerSpecs {
                 .withShmSize(limits.shmBytes())
                 .withCapDrop(Capability.ALL)
                 .withCapAdd(LAUNCHER_CAPABILITIES)
-                .withSecurityOpts(List.of("no-new-privileges"))
+                .withSecurityOpts(List.of("no-new-privileges", SeccompProfile.securityOpt()))
                 .withPrivileged(false)
                 .withPidsLimit((long) limits.pids())
                 .withMemory(limits.memoryBytes())
