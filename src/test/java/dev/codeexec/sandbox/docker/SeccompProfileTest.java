@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.codeexec.sandbox.SandboxLimits;
-import java.time.Duration;
+import dev.codeexec.sandbox.ContainerLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -180,8 +179,7 @@ class SeccompProfileTest {
 
     @Test
     void everyContainerGetsTheProfile() throws Exception {
-        SandboxLimits limits = new SandboxLimits(Duration.ofSeconds(3), 128L << 20, 1.0, 64, 1L << 20, 16L << 20, 4096,
-                8L << 20, 256);
+        ContainerLimits limits = new ContainerLimits(128L << 20, 1.0, 64, 16L << 20, 4096, 8L << 20, 256);
         List<String> opts = ContainerSpecs.hostConfig(limits).getSecurityOpts();
         assertTrue(opts.contains("no-new-privileges"), opts.toString());
         List<String> seccomp = opts.stream().filter(o -> o.startsWith("seccomp=")).toList();
