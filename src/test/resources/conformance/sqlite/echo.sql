@@ -1,0 +1,2 @@
+.separator "" ""
+SELECT CAST(readfile('/dev/stdin') AS TEXT);
