@@ -2,6 +2,6 @@ con <- file("stdin", "rb")
 repeat {
   chunk <- readBin(con, "raw", 65536)
   if (length(chunk) == 0) break
-  writeBin(chunk, stdout())
+  cat(rawToChar(chunk))
 }
 close(con)

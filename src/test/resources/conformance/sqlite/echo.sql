@@ -1,2 +1,1 @@
-.separator "" ""
-SELECT CAST(readfile('/dev/stdin') AS TEXT);
+SELECT line FROM input ORDER BY rowid;
