@@ -1,0 +1,11 @@
+#!/bin/sh
+# code-exec Java compile step: compile.sh ENTRY — javac on ENTRY and every other *.java in /sandbox
+# (in-process, see Compile.java); the main class's name goes to .code-exec-main for run.sh.
+entry=$1
+shift
+for f in *.java; do
+  [ -f "$f" ] && [ "$f" != "$entry" ] && set -- "$@" "$f"
+done
+exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto \
+  -XX:SharedArchiveFile=/opt/code-exec/java/compile.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
+  -cp /opt/code-exec/java/compile.jar Compile .code-exec-main "$entry" "$@"

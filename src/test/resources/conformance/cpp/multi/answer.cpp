@@ -1,0 +1,3 @@
+#include "answer.hpp"
+
+int answer() { return 6 * 7; }

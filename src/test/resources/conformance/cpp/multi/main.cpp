@@ -1,0 +1,6 @@
+#include <iostream>
+#include "answer.hpp"
+
+int main() {
+    std::cout << answer() << '\n';
+}

@@ -1,0 +1,9 @@
+using System;
+
+class Args
+{
+    static void Main(string[] args)
+    {
+        Console.WriteLine(string.Join(" ", args));
+    }
+}

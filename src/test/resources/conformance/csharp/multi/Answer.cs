@@ -1,0 +1,7 @@
+static class Answer
+{
+    public static int Value()
+    {
+        return 6 * 7;
+    }
+}

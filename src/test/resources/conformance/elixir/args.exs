@@ -1,0 +1,1 @@
+IO.puts(Enum.join(System.argv(), " "))

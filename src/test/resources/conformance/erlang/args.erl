@@ -1,0 +1,2 @@
+main(Args) ->
+    io:format("~ts~n", [lists:join(" ", Args)]).

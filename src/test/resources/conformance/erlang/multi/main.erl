@@ -1,0 +1,4 @@
+-include("answer.hrl").
+
+main(_) ->
+    io:format("~p~n", [answer()]).

@@ -1,0 +1,2 @@
+main(_) ->
+    io:format(standard_error, "oops~n", []).

@@ -1,0 +1,2 @@
+main(_) ->
+    io:format("~ts~n", [<<"héllo wörld ✓ 日本"/utf8>>]).

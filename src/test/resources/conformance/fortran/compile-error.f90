@@ -1,0 +1,5 @@
+program broken
+  implicit none
+  integer :: x
+  x = 'not an integer'
+end program broken

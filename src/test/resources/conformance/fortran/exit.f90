@@ -1,0 +1,4 @@
+program exit_code
+  implicit none
+  stop 3
+end program exit_code

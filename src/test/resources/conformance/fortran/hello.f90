@@ -1,0 +1,4 @@
+program hello
+  implicit none
+  write (*, '(a)') 'Hello, World!'
+end program hello

@@ -1,0 +1,5 @@
+program main
+  use answer_mod, only: answer
+  implicit none
+  write (*, '(i0)') answer()
+end program main

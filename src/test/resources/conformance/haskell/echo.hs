@@ -1,0 +1,4 @@
+import qualified Data.ByteString as B
+
+main :: IO ()
+main = B.getContents >>= B.putStr

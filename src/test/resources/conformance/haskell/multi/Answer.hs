@@ -1,0 +1,4 @@
+module Answer (answer) where
+
+answer :: Int
+answer = 6 * 7

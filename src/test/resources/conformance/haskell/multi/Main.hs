@@ -1,0 +1,4 @@
+import Answer (answer)
+
+main :: IO ()
+main = print answer

@@ -1,0 +1,4 @@
+import System.IO
+
+main :: IO ()
+main = hPutStrLn stderr "oops"

@@ -1,0 +1,2 @@
+const { answer } = require("./helper");
+console.log(answer());

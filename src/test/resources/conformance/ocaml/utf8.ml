@@ -1,0 +1,1 @@
+let () = print_endline "héllo wörld ✓ 日本"

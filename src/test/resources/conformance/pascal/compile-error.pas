@@ -1,0 +1,6 @@
+program Broken;
+var
+  x: Integer;
+begin
+  x := 'not an integer';
+end.

@@ -1,0 +1,4 @@
+program ExitCode;
+begin
+  Halt(3);
+end.

@@ -1,0 +1,5 @@
+program Main;
+uses Answer;
+begin
+  WriteLn(Value);
+end.

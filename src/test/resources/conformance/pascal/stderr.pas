@@ -1,0 +1,4 @@
+program Err;
+begin
+  WriteLn(StdErr, 'oops');
+end.

@@ -1,0 +1,3 @@
+use strict;
+use warnings;
+die "boom\n";

@@ -1,0 +1,5 @@
+use strict;
+use warnings;
+use lib '.';
+use Helper;
+print Helper::answer(), "\n";

@@ -1,0 +1,5 @@
+<?php
+function answer(): int
+{
+    return 6 * 7;
+}

@@ -1,0 +1,2 @@
+import sys
+print("oops", file=sys.stderr)

@@ -1,0 +1,1 @@
+answer <- function() 6L * 7L

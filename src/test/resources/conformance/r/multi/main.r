@@ -1,0 +1,2 @@
+source("helper.r")
+cat(answer(), "\n", sep = "")

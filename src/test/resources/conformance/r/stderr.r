@@ -1,0 +1,1 @@
+cat("oops\n", file = stderr())

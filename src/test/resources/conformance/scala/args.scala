@@ -1,0 +1,2 @@
+@main def run(args: String*): Unit =
+  println(args.mkString(" "))

@@ -1,0 +1,3 @@
+@main def run(): Unit =
+  val x: Int = "not an int"
+  println(x)

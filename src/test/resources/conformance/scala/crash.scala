@@ -1,0 +1,2 @@
+@main def run(): Unit =
+  throw new IllegalStateException("boom")

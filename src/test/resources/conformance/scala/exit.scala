@@ -1,0 +1,2 @@
+@main def run(): Unit =
+  sys.exit(3)

@@ -1,0 +1,2 @@
+@main def hello(): Unit =
+  println("Hello, World!")

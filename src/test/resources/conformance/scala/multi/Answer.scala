@@ -1,0 +1,2 @@
+object Answer:
+  def value: Int = 6 * 7

@@ -1,0 +1,2 @@
+@main def run(): Unit =
+  System.err.println("oops")

@@ -1,0 +1,2 @@
+@main def run(): Unit =
+  println("héllo wörld ✓ 日本")

@@ -1,0 +1,1 @@
+SELECT group_concat(value, ' ') FROM (SELECT value FROM args ORDER BY rowid);

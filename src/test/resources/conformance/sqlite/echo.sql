@@ -1,0 +1,1 @@
+SELECT line FROM input ORDER BY rowid;

@@ -1,0 +1,1 @@
+CREATE TABLE answer AS SELECT 6 * 7 AS value;

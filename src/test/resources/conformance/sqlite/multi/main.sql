@@ -1,0 +1,2 @@
+.read answer.sql
+SELECT value FROM answer;

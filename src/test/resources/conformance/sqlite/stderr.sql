@@ -1,0 +1,2 @@
+.output /dev/stderr
+SELECT 'oops';
