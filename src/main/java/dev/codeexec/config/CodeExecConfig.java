@@ -246,9 +246,8 @@ public interface CodeExecConfig {
         /** Image to run this language in; default: the project's image built from the bundled Dockerfile. */
         Optional<String> image();
 
-        /** false leaves the language out. */
-        @WithDefault("true")
-        boolean enabled();
+        /** false leaves the language out; true takes in an optional one (default: the descriptor decides). */
+        Optional<Boolean> enabled();
 
         /** Overrides code-exec.limits.timeout for this language. */
         Optional<Duration> timeout();
@@ -292,6 +291,9 @@ public interface CodeExecConfig {
         /** Image builds at once when provisioning. */
         @WithDefault("4")
         int parallelBuilds();
+
+        /** Extra build arguments for every image build (e.g. EXTRA_CA_PEM or MAVEN_REPO for the optional JVM languages). */
+        Map<String, String> buildArgs();
 
         /** Network mode of image builds (host lets apt reach the archive on hosts where the bridge cannot). */
         @WithDefault("host")

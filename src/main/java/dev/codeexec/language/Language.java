@@ -9,10 +9,12 @@ import java.util.Map;
  * interpreted languages) and run, how to ask its version, extra environment, and its own default
  * limits; optionally a loader ({@code preload}) that warm sandboxes start ahead of the program and
  * that runs it as the run command would. In commands, {@code {entry}} stands for the entry file's
- * name and {@code {stem}} for it without its extension.
+ * name and {@code {stem}} for it without its extension. An {@code optional} language is offered only
+ * when the operator enables it (its image needs what not every site has).
  */
 public record Language(String id, String name, List<String> aliases, String entry, List<String> compile,
-        List<String> run, List<String> version, Map<String, String> env, LanguageLimits limits, List<String> preload) {
+        List<String> run, List<String> version, Map<String, String> env, LanguageLimits limits, List<String> preload,
+        boolean optional) {
 
     public Language {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);

@@ -23,13 +23,14 @@ public class LanguageRegistry {
                 .findFirst().ifPresent(id -> {
                     throw new IllegalStateException("code-exec.languages.enabled names an unknown language: " + id);
                 }));
-        this.languages = bundled.stream()
-                .filter(l -> chosen.map(ids -> ids.contains(l.id())).orElse(true))
-                .filter(l -> {
-                    CodeExecConfig.LanguageConfig c = config.languages().language().get(l.id());
-                    return c == null || c.enabled();
-                })
-                .toList();
+        this.languages = bundled.stream().filter(l -> {
+            Optional<Boolean> own = Optional.ofNullable(config.languages().language().get(l.id()))
+                    .flatMap(CodeExecConfig.LanguageConfig::enabled);
+            if (own.isPresent()) {
+                return own.get();
+            }
+            return chosen.map(ids -> ids.contains(l.id())).orElse(!l.optional());
+        }).toList();
     }
 
     /** Every enabled language, provisioned or not, sorted by id. */

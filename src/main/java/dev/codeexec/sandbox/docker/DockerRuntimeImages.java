@@ -117,7 +117,9 @@ public class DockerRuntimeImages implements RuntimeImages {
     private void build(String image, BuildContext context, String folder, String from) {
         LOG.infof("building %s from the bundled Dockerfile (FROM %s)", image, from);
         long start = System.nanoTime();
-        String id = docker.buildImageCmd(new ByteArrayInputStream(context.tar()))
+        var build = docker.buildImageCmd(new ByteArrayInputStream(context.tar()));
+        config.buildArgs().forEach(build::withBuildArg);
+        String id = build
                 .withTags(Set.of(image))
                 .withBuildArg("BASE_IMAGE", from)
                 .withNetworkMode(config.buildNetwork())
