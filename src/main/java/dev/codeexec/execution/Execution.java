@@ -5,14 +5,16 @@ import java.util.List;
 /**
  * A client's request to run a program: exactly one of {@code code} (one file, named as the
  * language's entry file) and {@code files} (the first is the entry point); then either one run
- * (with {@code input}) or one run per test case, judged by {@code compare}. Any other field may be null.
+ * (with {@code input}) or one run per test case, judged by {@code compare}. {@code cpuTimeMs} and
+ * {@code compileCpuTimeMs} add CPU-time limits to the wall-clock ones. Any other field may be null.
  */
 public record Execution(String language, String code, List<SourceFile> files, String input, List<String> args,
-        Integer timeoutMs, Integer memoryMb, Integer compileTimeoutMs, Integer compileMemoryMb,
-        List<TestCase> tests, String compare, Double tolerance, Boolean stopOnFirstFailure) {
+        Integer timeoutMs, Integer memoryMb, Integer cpuTimeMs, Integer compileTimeoutMs, Integer compileMemoryMb,
+        Integer compileCpuTimeMs, List<TestCase> tests, String compare, Double tolerance, Boolean stopOnFirstFailure) {
 
     /** A single run of code with input and arguments, default limits. */
     public static Execution of(String language, String code, String input, List<String> args) {
-        return new Execution(language, code, null, input, args, null, null, null, null, null, null, null, null);
+        return new Execution(language, code, null, input, args, null, null, null, null, null, null, null, null, null,
+                null);
     }
 }

@@ -58,8 +58,7 @@ public class ExecutionService {
         byte[] input = utf8(request.input());
         List<String> args = request.args() == null ? List.of() : request.args();
         RequestChecks.check(caps, input, args);
-        LimitsResolver.Limits resolved = limits.resolve(language, request.timeoutMs(), request.memoryMb(),
-                request.compileTimeoutMs(), request.compileMemoryMb());
+        LimitsResolver.Limits resolved = limits.resolve(language, request);
         Judging judging = TestChecks.check(request, caps, resolved.timeout());
         Runtime runtime = languages.runtime(language)
                 .orElseThrow(() -> new RuntimeNotReadyException(language.id()));
@@ -109,7 +108,7 @@ public class ExecutionService {
         Language language = runtime.language();
         Step compile = language.compiled()
                 ? new Step(Step.Kind.COMPILE, language.compileCommand(program.entry()), language.env(), new byte[0],
-                        limits.compileTimeout(), null, limits.compileOutput())
+                        limits.compileTimeout(), limits.compileCpuTime(), limits.compileOutput())
                 : null;
         List<Step> runs = new ArrayList<>();
         if (judging == null) {
@@ -131,7 +130,7 @@ public class ExecutionService {
             LimitsResolver.Limits limits) {
         List<String> command = new ArrayList<>(language.runCommand(program.entry()));
         command.addAll(args);
-        return new Step(Step.Kind.RUN, command, language.env(), input, limits.timeout(), null, limits.output());
+        return new Step(Step.Kind.RUN, command, language.env(), input, limits.timeout(), limits.cpuTime(), limits.output());
     }
 
     private static Duration wallTime(Outcome outcome) {
@@ -145,7 +144,7 @@ public class ExecutionService {
     /** A language became ready: its sandboxes with default limits may be kept warm. */
     void warm(@Observes Runtime runtime) {
         Language language = runtime.language();
-        LimitsResolver.Limits defaults = limits.resolve(language, null, null, null, null);
+        LimitsResolver.Limits defaults = limits.defaults(language);
         pool.keepWarm(new SessionSpec(language.id(), runtime.image(),
                 language.compiled() ? defaults.compile() : defaults.run(), preload(language)));
     }

@@ -29,13 +29,21 @@ public class LimitsResolver {
         this.config = config;
     }
 
-    /** The limits of the program's run and of its compilation. */
-    public record Limits(ContainerLimits run, Duration timeout, long output, ContainerLimits compile,
-            Duration compileTimeout, long compileOutput) {
+    /** The limits of the program's run and of its compilation; CPU times are null when only the wall clock counts. */
+    public record Limits(ContainerLimits run, Duration timeout, Duration cpuTime, long output, ContainerLimits compile,
+            Duration compileTimeout, Duration compileCpuTime, long compileOutput) {
     }
 
-    public Limits resolve(Language language, Integer timeoutMs, Integer memoryMb, Integer compileTimeoutMs,
-            Integer compileMemoryMb) {
+    /** The language's defaults. */
+    public Limits defaults(Language language) {
+        return resolve(language, Execution.of(language.id(), "", null, null));
+    }
+
+    public Limits resolve(Language language, Execution request) {
+        Integer timeoutMs = request.timeoutMs();
+        Integer memoryMb = request.memoryMb();
+        Integer compileTimeoutMs = request.compileTimeoutMs();
+        Integer compileMemoryMb = request.compileMemoryMb();
         CodeExecConfig.LimitsConfig limits = config.limits();
         Optional<CodeExecConfig.LanguageConfig> operator = Optional.ofNullable(config.languages().language().get(language.id()));
         LanguageLimits own = language.limits();
@@ -69,10 +77,14 @@ public class LimitsResolver {
             compileMemory = within("compileMemoryMb", compileMemoryMb, MIN_MEMORY_MB,
                     limits.maxCompileMemory().asLongValue() / MIB) * MIB;
         }
+        Duration cpuTime = request.cpuTimeMs() == null ? null
+                : Duration.ofMillis(within("cpuTimeMs", request.cpuTimeMs(), 1, limits.maxTimeout().toMillis()));
+        Duration compileCpuTime = request.compileCpuTimeMs() == null ? null : Duration.ofMillis(
+                within("compileCpuTimeMs", request.compileCpuTimeMs(), 1, limits.maxCompileTimeout().toMillis()));
         ContainerLimits run = new ContainerLimits(memory, cpus, pids, scratch, limits.scratchFiles(),
                 limits.shm().asLongValue(), limits.openFiles());
-        return new Limits(run, timeout, limits.output().asLongValue(), run.with(compileMemory, compilePids),
-                compileTimeout, limits.compileOutput().asLongValue());
+        return new Limits(run, timeout, cpuTime, limits.output().asLongValue(), run.with(compileMemory, compilePids),
+                compileTimeout, compileCpuTime, limits.compileOutput().asLongValue());
     }
 
     private static <T> T pick(Optional<T> operator, String descriptor, Function<String, T> parse, T fallback) {

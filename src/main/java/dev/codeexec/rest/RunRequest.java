@@ -21,6 +21,8 @@ public record RunRequest(
         @Schema(description = "Wall-clock limit of the run in ms; within the cap (10000)", examples = "2000")
         Integer timeoutMs,
         @Schema(description = "Memory limit of the run in MiB; within the cap (512)", examples = "64") Integer memoryMb,
+        @Schema(description = "CPU-time limit of the run in ms (every process together); none by default")
+        Integer cpuTimeMs,
         @Schema(description = "Wall-clock limit of the compilation in ms (compiled languages); within the cap (30000)")
         Integer compileTimeoutMs,
         @Schema(description = "Memory limit of the compilation in MiB (compiled languages); within the cap (1024)")
@@ -58,7 +60,7 @@ public record RunRequest(
         List<TestCase> cases = tests == null ? null
                 : tests.stream().map(t -> t == null ? null : new TestCase(t.name(), t.input(), t.args(), t.expectedOutput()))
                         .toList();
-        return new Execution(language, code, sources, input, args, timeoutMs, memoryMb, compileTimeoutMs,
-                compileMemoryMb, cases, compare, tolerance, stopOnFirstFailure);
+        return new Execution(language, code, sources, input, args, timeoutMs, memoryMb, cpuTimeMs, compileTimeoutMs,
+                compileMemoryMb, null, cases, compare, tolerance, stopOnFirstFailure);
     }
 }

@@ -14,8 +14,8 @@ class OutcomeClassifierTest {
 
     private static final StepResult.Output OUT = new StepResult.Output("o".getBytes(), "e".getBytes(), "oe".getBytes());
     private static final ContainerLimits RUN = new ContainerLimits(128L << 20, 1, 64, 16L << 20, 4096, 8L << 20, 256);
-    private static final LimitsResolver.Limits LIMITS = new LimitsResolver.Limits(RUN, Duration.ofSeconds(3), 1 << 20,
-            RUN.with(512L << 20, 128), Duration.ofSeconds(10), 256 << 10);
+    private static final LimitsResolver.Limits LIMITS = new LimitsResolver.Limits(RUN, Duration.ofSeconds(3), null,
+            1 << 20, RUN.with(512L << 20, 128), Duration.ofSeconds(10), null, 256 << 10);
 
     private static StepResult step(int code, End end, boolean oom) {
         return new StepResult(code, end, oom, OUT, Duration.ofMillis(12), Duration.ofMillis(7), 4242);
