@@ -260,6 +260,19 @@ class HelmChartTest {
     }
 
     @Test
+    void runtimeImagesFromARegistryArePulledNotBuilt() {
+        Map<String, Object> container = Chart.render(Map.of("runtimeImages.repository", "registry.example.com/code-exec",
+                "runtimeImages.languages", "python,c")).serviceContainer();
+        assertEquals("registry.example.com/code-exec", envValue(container, "CODE_EXEC_IMAGES_REPOSITORY"));
+        assertEquals("true", envValue(container, "CODE_EXEC_IMAGES_PULL"));
+        assertEquals("false", envValue(container, "CODE_EXEC_IMAGES_BUILD"));
+        assertEquals("python,c", envValue(container, "CODE_EXEC_LANGUAGES_ENABLED"));
+        Map<String, Object> byDefault = Chart.render().serviceContainer();
+        assertFalse(env(byDefault).containsKey("CODE_EXEC_IMAGES_REPOSITORY"), "by default the engine builds");
+        assertFalse(env(byDefault).containsKey("CODE_EXEC_LANGUAGES_ENABLED"));
+    }
+
+    @Test
     void unknownEngineModeIsRejected() {
         RuntimeException error = assertThrows(RuntimeException.class,
                 () -> Chart.templateText(Map.of("engine.mode", "podman")));
