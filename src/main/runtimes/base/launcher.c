@@ -455,10 +455,23 @@ static void set_nonblocking(int fd) {
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 }
 
+/*
+ * Pipes owned by the user who will use them: a program may reopen its stdin or stdout through
+ * /dev/stdin, /proc/self/fd/N and the like, which checks the pipe's owner like a file's.
+ */
+static int user_pipe(int fds[2], uid_t uid) {
+    setfsgid((gid_t) uid);
+    setfsuid(uid);
+    int r = pipe2(fds, O_CLOEXEC);
+    setfsuid(0);
+    setfsgid(0);
+    return r;
+}
+
 /* Starts a language's loader as the sandbox user, waiting on fd 3 for the program's argv. */
 static void preload(char **argv, char **env) {
     int in[2], out[2], err[2], ctl[2];
-    if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0
+    if (user_pipe(in, RUNNER) != 0 || user_pipe(out, RUNNER) != 0 || user_pipe(err, RUNNER) != 0
             || pipe2(ctl, O_CLOEXEC) != 0) {
         die("pipe: %s", strerror(errno));
     }
@@ -482,7 +495,7 @@ static void run_step(const struct step *s) {
     reap();
     int use_preloaded = preloaded.pid > 0 && s->uid == RUNNER && s->cpu_ms == 0;
     int in[2], out[2], err[2];
-    if (!use_preloaded && (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0)) {
+    if (!use_preloaded && (user_pipe(in, s->uid) != 0 || user_pipe(out, s->uid) != 0 || user_pipe(err, s->uid) != 0)) {
         die("pipe: %s", strerror(errno));
     }
     long oom_before = oom_kills();

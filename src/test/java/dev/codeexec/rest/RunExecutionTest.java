@@ -76,6 +76,15 @@ class RunExecutionTest {
     }
 
     @Test
+    void theStandardStreamsCanBeReopenedByPath() {
+        // Pipes belong to the program's user, so /dev/stdin and /dev/stdout open like files (sqlite's
+        // .import /dev/stdin, Fortran's open(file='/dev/stdin'), C's fopen("/dev/stdout")).
+        run("python", "print(open('/dev/stdin').read().upper(), end='')\nopen('/dev/stdout', 'w').write('out\\n')\n"
+                + "open('/dev/stderr', 'w').write('err\\n')", "input", "via path\n").then().statusCode(200)
+                .body("status", equalTo("OK")).body("stdout", equalTo("VIA PATH\nout\n")).body("stderr", equalTo("err\n"));
+    }
+
+    @Test
     void inputLinesAreReadOneByOne() {
         run("python", "a = input(); b = input(); print(int(a) + int(b))", "input", "2\n40\n")
                 .then().statusCode(200).body("stdout", equalTo("42\n"));
