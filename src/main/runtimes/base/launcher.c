@@ -24,6 +24,16 @@
  *       Sends every regular file under /sandbox owned by the builder (for the compile cache).
  *   EOF: kills everything and exits.
  *
+ *   reset\n
+ *       (with --namespaces) Ends the request: every process killed, every file of both users
+ *       removed; answers 'K' with "clean" or "dirty" (something could not be removed).
+ *
+ * Started as "launcher --namespaces" (throughput mode), the container serves one request after
+ * another, and every step runs inside bubblewrap with fresh user, PID, mount, IPC, UTS, network
+ * and cgroup namespaces, a fresh /tmp, /dev and /proc, the rest of the container read-only, and
+ * /sandbox writable. (The container needs a seccomp profile that allows bubblewrap's namespace
+ * and mount calls, and unmasked /proc paths so a fresh proc can be mounted.)
+ *
  * Started as "launcher --preload ENV-COUNT K=V... ARGV...", it starts ARGV (a language's loader)
  * at once, as the sandbox user with that environment, stdin/stdout/stderr pipes of its own and the
  * read end of a pipe on fd 3. The first run step with no CPU limit then takes that process
@@ -34,6 +44,7 @@
  *   'O' / 'E'  bytes the program wrote to stdout / stderr, in the order the launcher read them
  *   'R'        step result: "exit=N reason=exited|timeout|output|cpu oom=N wall_us=N cpu_us=N maxrss_kb=N"
  *   'F'        packed file: "<mode> <size> <path>\n" + content;  'D': end of pack, "skipped=N"
+ *   'K'        answer to reset: "clean" or "dirty"
  *   '!'        launcher error (bad command); the launcher exits after it
  */
 #define _GNU_SOURCE
@@ -76,6 +87,7 @@ static const char *BASE_ENV[] = {
 static const char *SCRATCH[] = {"/tmp", "/dev/shm", "/dev/mqueue"};
 
 static int sigchld_fd = -1;
+static int namespaces; /* --namespaces: every step in bubblewrap */
 static uid_t dirty_uid = 0; /* uid whose leftovers the next step must remove (0: none) */
 
 /* ---- output: frames on fd 1, written whole even if fd 1 turns non-blocking ---- */
@@ -362,6 +374,36 @@ static void clean_up(void) {
     }
 }
 
+/* Ends a request in a long-lived container: nothing of it may reach the next one. */
+static void reset(void) {
+    kill_all();
+    dirty_uid = RUNNER;
+    clean_up();
+    pid_t pid = fork();
+    if (pid < 0) die("fork: %s", strerror(errno));
+    if (pid == 0) {
+        become(BUILDER);
+        for (size_t i = 0; i < sizeof SCRATCH / sizeof SCRATCH[0]; i++) remove_owned(SCRATCH[i], BUILDER);
+        remove_owned(SANDBOX, BUILDER);
+        remove_ipc(BUILDER);
+        _exit(0);
+    }
+    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
+    }
+    int clean = 1;
+    const char *dirs[] = {SANDBOX, "/tmp", "/dev/shm", "/dev/mqueue"};
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        DIR *d = opendir(dirs[i]);
+        if (d == NULL) continue;
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) clean = 0;
+        }
+        closedir(d);
+    }
+    framef('K', clean ? "clean" : "dirty");
+}
+
 /* ---- resources ---- */
 
 /* The memory cgroup's oom_kill counter (cgroup v2 memory.events, else v1 memory.oom_control), or -1. */
@@ -446,6 +488,21 @@ static void child(const struct step *s, int in, int out, int err, int ctl) {
     if (chdir(SANDBOX) != 0) _exit(125);
     extern char **environ;
     environ = s->env;
+    if (namespaces) {
+        static const char *bwrap[] = {"/usr/bin/bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
+            "--die-with-parent", "--new-session", "--ro-bind", "/", "/", "--bind", SANDBOX, SANDBOX,
+            "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev", "--chdir", SANDBOX, "--"};
+        int n = (int) (sizeof bwrap / sizeof bwrap[0]);
+        int argc = 0;
+        while (s->argv[argc] != NULL) argc++;
+        char **wrapped = calloc((size_t) (n + argc + 1), sizeof *wrapped);
+        if (wrapped == NULL) _exit(125);
+        for (int i = 0; i < n; i++) wrapped[i] = (char *) bwrap[i];
+        for (int i = 0; i < argc; i++) wrapped[n + i] = s->argv[i];
+        execv(wrapped[0], wrapped);
+        dprintf(2, "launcher: cannot run bwrap: %s\n", strerror(errno));
+        _exit(125);
+    }
     execvp(s->argv[0], s->argv);
     dprintf(2, "launcher: cannot run %s: %s\n", s->argv[0], strerror(errno));
     _exit(errno == ENOENT ? 127 : 126);
@@ -695,7 +752,9 @@ int main(int argc, char **argv) {
     sigprocmask(SIG_BLOCK, &chld, NULL);
     sigchld_fd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC);
     if (sigchld_fd < 0) die("signalfd: %s", strerror(errno));
-    if (argc >= 4 && strcmp(argv[1], "--preload") == 0) {
+    if (argc == 2 && strcmp(argv[1], "--namespaces") == 0) {
+        namespaces = 1;
+    } else if (argc >= 4 && strcmp(argv[1], "--preload") == 0) {
         int nenv = atoi(argv[2]);
         if (nenv < 0 || 3 + nenv >= argc) die("bad --preload arguments");
         const char *base[sizeof BASE_ENV / sizeof BASE_ENV[0] + 64];
@@ -746,6 +805,8 @@ int main(int argc, char **argv) {
             free(argv_block);
             free(env_block);
             free(input);
+        } else if (strcmp(line, "reset") == 0 && namespaces) {
+            reset();
         } else if (strcmp(line, "pack") == 0) {
             skipped = 0;
             pack_dir(SANDBOX, "");

@@ -36,6 +36,26 @@ public interface CodeExecConfig {
     /** Warm containers, started ahead of time, each used for one run. */
     PoolConfig pool();
 
+    /** Throughput mode: long-lived containers, every step in fresh namespaces (bubblewrap). */
+    ThroughputConfig throughput();
+
+    interface ThroughputConfig {
+        /** true: requests of the chosen languages run in throughput mode instead of a fresh container each. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Languages served this way (default: all). */
+        Optional<List<String>> languages();
+
+        /** Containers per language and limits (each serves one request at a time); beyond: fresh containers. */
+        @WithDefault("4")
+        int containers();
+
+        /** Requests a container serves before it is replaced. */
+        @WithDefault("200")
+        int runsPerContainer();
+    }
+
     /** Compiled programs kept for when the same program comes again. */
     CompileCacheConfig compileCache();
 

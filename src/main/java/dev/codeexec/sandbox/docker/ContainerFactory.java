@@ -3,6 +3,7 @@ package dev.codeexec.sandbox.docker;
 import com.github.dockerjava.api.DockerClient;
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.metrics.Metrics.Phase;
+import dev.codeexec.sandbox.ContainerLimits;
 import dev.codeexec.sandbox.SessionSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +32,17 @@ public class ContainerFactory {
 
     /** A started container for the spec's image and limits, its launcher waiting for commands. */
     PreparedContainer prepare(SessionSpec spec, boolean pooled) {
-        String id = timed(Phase.CREATE,
-                () -> ContainerSpecs.create(docker, spec, labels.forRun(spec.language(), pooled)).exec().getId());
+        return prepare(spec, pooled, false);
+    }
+
+    /** A long-lived throughput-mode container: its launcher runs every step in fresh namespaces. */
+    PreparedContainer prepareWorker(SessionSpec spec) {
+        return prepare(spec, true, true);
+    }
+
+    private PreparedContainer prepare(SessionSpec spec, boolean pooled, boolean namespaces) {
+        String id = timed(Phase.CREATE, () -> ContainerSpecs.create(docker, spec, labels.forRun(spec.language(), pooled),
+                namespaces).exec().getId());
         janitor.track(id);
         try {
             LauncherFrames frames = new LauncherFrames();
@@ -48,6 +58,16 @@ public class ContainerFactory {
             janitor.removeLater(id);
             throw e;
         }
+    }
+
+    /** Changes a running container's memory (swap equal to it), CPU quota and process limit. */
+    void update(String id, ContainerLimits limits) {
+        timed(Phase.UPDATE, () -> docker.updateContainerCmd(id)
+                .withMemory(limits.memoryBytes())
+                .withMemorySwap(limits.memoryBytes())
+                .withNanoCPUs((long) (limits.cpus() * 1_000_000_000L))
+                .withPidsLimit((long) limits.pids())
+                .exec());
     }
 
     /** Times one engine call and counts its failure by kind. */

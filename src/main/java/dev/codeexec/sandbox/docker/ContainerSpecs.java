@@ -27,8 +27,18 @@ final class ContainerSpecs {
     }
 
     static CreateContainerCmd create(DockerClient docker, SessionSpec spec, Map<String, String> labels) {
+        return create(docker, spec, labels, false);
+    }
+
+    /**
+     * With {@code namespaces}, a throughput-mode container: its launcher runs every step in
+     * bubblewrap, which needs the nested seccomp profile and an unmasked /proc.
+     */
+    static CreateContainerCmd create(DockerClient docker, SessionSpec spec, Map<String, String> labels,
+            boolean namespaces) {
         return docker.createContainerCmd(spec.image())
-                .withCmd(LauncherProtocol.command(spec.preload()))
+                .withCmd(namespaces ? List.of(LauncherProtocol.LAUNCHER, "--namespaces")
+                        : LauncherProtocol.command(spec.preload()))
                 .withUser(USER)
                 .withWorkingDir(WORKDIR)
                 .withEnv(List.of("PATH=/usr/bin:/bin", "LANG=C.UTF-8"))
@@ -42,13 +52,17 @@ final class ContainerSpecs {
                 .withStdInOnce(true)
                 .withTty(false)
                 .withLabels(labels)
-                .withHostConfig(hostConfig(spec.limits()));
+                .withHostConfig(hostConfig(spec.limits(), namespaces));
     }
 
     static HostConfig hostConfig(ContainerLimits limits) {
+        return hostConfig(limits, false);
+    }
+
+    static HostConfig hostConfig(ContainerLimits limits, boolean namespaces) {
         String tmpfsOptions = "rw,nosuid,nodev,size=" + limits.scratchBytes() + ",nr_inodes=" + limits.scratchFiles()
                 + ",mode=1777";
-        return HostConfig.newHostConfig()
+        return (namespaces ? new UnmaskedHostConfig() : HostConfig.newHostConfig())
                 .withNetworkMode("none")
                 .withReadonlyRootfs(true)
                 .withTmpFs(Map.of(
@@ -58,7 +72,8 @@ final class ContainerSpecs {
                 .withShmSize(limits.shmBytes())
                 .withCapDrop(Capability.ALL)
                 .withCapAdd(LAUNCHER_CAPABILITIES)
-                .withSecurityOpts(List.of("no-new-privileges", SeccompProfile.securityOpt()))
+                .withSecurityOpts(List.of("no-new-privileges",
+                        namespaces ? SeccompProfile.nestedSecurityOpt() : SeccompProfile.securityOpt()))
                 .withPrivileged(false)
                 .withPidsLimit((long) limits.pids())
                 .withMemory(limits.memoryBytes())

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Each session gets a fresh container, never reused: one taken from the warm pool when it fits,
- * else one created now. Removal happens off the request path.
+ * else one created now; removal happens off the request path. In throughput mode a session instead
+ * borrows a long-lived container whose launcher runs each step in fresh namespaces (WorkerPool).
  */
 @ApplicationScoped
 public class DockerSandbox implements Sandbox {
@@ -19,12 +20,15 @@ public class DockerSandbox implements Sandbox {
     private final DockerClient docker;
     private final ContainerFactory factory;
     private final DockerWarmPool pool;
+    private final WorkerPool workers;
     private final ContainerJanitor janitor;
 
-    public DockerSandbox(DockerClient docker, ContainerFactory factory, DockerWarmPool pool, ContainerJanitor janitor) {
+    public DockerSandbox(DockerClient docker, ContainerFactory factory, DockerWarmPool pool, WorkerPool workers,
+            ContainerJanitor janitor) {
         this.docker = docker;
         this.factory = factory;
         this.pool = pool;
+        this.workers = workers;
         this.janitor = janitor;
     }
 
@@ -34,9 +38,20 @@ public class DockerSandbox implements Sandbox {
             throw new RunCancelledException();
         }
         try {
+            if (workers.serves(spec.language())) {
+                Optional<WorkerPool.Leased> leased = workers.lease(spec);
+                if (leased.isPresent()) {
+                    return new DockerSession(leased.get().container(), leased.get().warm(), control, docker, factory,
+                            janitor, leased.get());
+                }
+            }
             Optional<PreparedContainer> pooled = pool.take(spec);
             PreparedContainer container = pooled.orElseGet(() -> factory.prepare(spec, false));
-            return new DockerSession(container, pooled.isPresent(), control, docker, factory, janitor);
+            return new DockerSession(container, pooled.isPresent(), control, docker, factory, janitor,
+                    (c, limits, broken) -> {
+                        c.detach();
+                        janitor.removeLater(c.id());
+                    });
         } catch (RuntimeException e) {
             throw DockerErrors.unavailable("create", e);
         }

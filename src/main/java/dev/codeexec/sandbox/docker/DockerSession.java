@@ -27,23 +27,31 @@ final class DockerSession implements SandboxSession {
     static final Duration GRACE = Duration.ofMillis(1500);
     private static final int SIGKILL_EXIT = 137;
 
+    /** What becomes of a session's container when the session ends. */
+    interface Owner {
+        /** {@code limits}: the container's limits now; {@code broken}: killed, gone, or its launcher misbehaved. */
+        void release(PreparedContainer container, ContainerLimits limits, boolean broken);
+    }
+
     private final PreparedContainer container;
     private final boolean warm;
     private final RunControl control;
     private final DockerClient docker;
     private final ContainerFactory factory;
     private final ContainerJanitor janitor;
+    private final Owner owner;
     private ContainerLimits limits;
     private String broken;
 
     DockerSession(PreparedContainer container, boolean warm, RunControl control, DockerClient docker,
-            ContainerFactory factory, ContainerJanitor janitor) {
+            ContainerFactory factory, ContainerJanitor janitor, Owner owner) {
         this.container = container;
         this.warm = warm;
         this.control = control;
         this.docker = docker;
         this.factory = factory;
         this.janitor = janitor;
+        this.owner = owner;
         this.limits = container.limits();
         control.onCancel(() -> janitor.killLater(container.id()));
     }
@@ -90,6 +98,7 @@ final class DockerSession implements SandboxSession {
     /** The output stream ended (or the launcher complained) before the step's report came. */
     private StepResult ended(Throwable cause, StepCollector collector) {
         if (!(cause instanceof StepCollector.SandboxEndedException)) {
+            broken = "left after its launcher complained";
             throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
         }
         broken = "gone";
@@ -130,12 +139,7 @@ final class DockerSession implements SandboxSession {
             throw new IllegalArgumentException("only memory, CPU and processes can change in a running sandbox");
         }
         try {
-            factory.timed(Phase.UPDATE, () -> docker.updateContainerCmd(container.id())
-                    .withMemory(next.memoryBytes())
-                    .withMemorySwap(next.memoryBytes())
-                    .withNanoCPUs((long) (next.cpus() * 1_000_000_000L))
-                    .withPidsLimit((long) next.pids())
-                    .exec());
+            factory.update(container.id(), next);
         } catch (RuntimeException e) {
             throw DockerErrors.unavailable("update", e);
         }
@@ -168,7 +172,6 @@ final class DockerSession implements SandboxSession {
     @Override
     public void close() {
         control.finished();
-        container.detach();
-        janitor.removeLater(container.id());
+        owner.release(container, limits, broken != null || control.cancelled());
     }
 }

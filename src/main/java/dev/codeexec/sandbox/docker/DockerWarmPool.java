@@ -44,8 +44,11 @@ public class DockerWarmPool implements WarmPool {
     private int creating;
     private volatile boolean stopping;
 
+    private final WorkerPool throughput;
+
     public DockerWarmPool(ContainerFactory factory, ContainerJanitor janitor, Metrics metrics, CodeExecConfig config,
-            Vertx vertx) {
+            Vertx vertx, WorkerPool throughput) {
+        this.throughput = throughput;
         this.factory = factory;
         this.janitor = janitor;
         this.metrics = metrics;
@@ -58,7 +61,7 @@ public class DockerWarmPool implements WarmPool {
         Optional<Integer> fixed = Optional.ofNullable(config.languages().language().get(template.language()))
                 .flatMap(CodeExecConfig.LanguageConfig::poolSize);
         int size = fixed.orElse(config.pool().size());
-        if (!config.pool().enabled() || size <= 0 || stopping) {
+        if (!config.pool().enabled() || size <= 0 || stopping || throughput.serves(template.language())) {
             return;
         }
         LanguagePool pool = new LanguagePool(template, size, Math.max(size, config.pool().maxSize()), fixed.isPresent());

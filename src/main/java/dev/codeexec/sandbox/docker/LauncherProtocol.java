@@ -59,6 +59,11 @@ final class LauncherProtocol {
         return out.toByteArray();
     }
 
+    /** Throughput mode: end the request (kill everything, remove every file), answered by 'K'. */
+    static byte[] reset() {
+        return "reset\n".getBytes(StandardCharsets.US_ASCII);
+    }
+
     static byte[] pack() {
         return "pack\n".getBytes(StandardCharsets.US_ASCII);
     }

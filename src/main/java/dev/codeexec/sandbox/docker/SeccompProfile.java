@@ -14,9 +14,12 @@ import java.io.UncheckedIOException;
 final class SeccompProfile {
 
     static final String RESOURCE = "seccomp/sandbox.json";
+    /** The throughput mode's: the same plus the namespace and mount calls bubblewrap makes (see its README). */
+    static final String NESTED_RESOURCE = "seccomp/sandbox-nested.json";
 
     /** The profile as compact JSON: parsed once, so a broken resource fails at startup, not per run. */
     private static final String JSON = load(RESOURCE);
+    private static final String NESTED_JSON = load(NESTED_RESOURCE);
 
     private SeccompProfile() {
     }
@@ -28,6 +31,11 @@ final class SeccompProfile {
 
     static String json() {
         return JSON;
+    }
+
+    /** The security option of throughput-mode containers, whose launcher runs every step in bubblewrap. */
+    static String nestedSecurityOpt() {
+        return "seccomp=" + NESTED_JSON;
     }
 
     static String load(String resource) {

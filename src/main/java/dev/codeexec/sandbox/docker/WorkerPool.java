@@ -1,0 +1,199 @@
+package dev.codeexec.sandbox.docker;
+
+import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.sandbox.ContainerLimits;
+import dev.codeexec.sandbox.SessionSpec;
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Throughput mode: long-lived containers that serve one request after another, each step in fresh
+ * namespaces (the launcher's --namespaces), so a request costs a few processes instead of a
+ * container. Each container serves one request at a time under its language's default limits; after
+ * a request the launcher kills everything and removes every file, and the container goes back to
+ * the idle ones only if that came out clean, nothing went wrong, and it has served fewer than
+ * {@code runs-per-container} requests; otherwise it is removed and a fresh one takes its place.
+ */
+@ApplicationScoped
+public class WorkerPool {
+
+    private static final Logger LOG = Logger.getLogger(WorkerPool.class);
+    private static final long RESET_TIMEOUT_MS = 5_000;
+
+    private final ContainerFactory factory;
+    private final ContainerJanitor janitor;
+    private final CodeExecConfig.ThroughputConfig config;
+    private final long maxAgeNanos;
+    private final Vertx vertx;
+    private final Map<SessionSpec, Workers> workers = new ConcurrentHashMap<>();
+    private WorkerExecutor resets;
+    private volatile boolean stopping;
+
+    public WorkerPool(ContainerFactory factory, ContainerJanitor janitor, CodeExecConfig config, Vertx vertx) {
+        this.factory = factory;
+        this.janitor = janitor;
+        this.config = config.throughput();
+        this.maxAgeNanos = config.pool().maxIdleAge().toNanos();
+        this.vertx = vertx;
+    }
+
+    /** One kind of container (language, image, limits): the idle ones and how many exist. */
+    private static final class Workers {
+        final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
+        final AtomicInteger count = new AtomicInteger();
+    }
+
+    /** A worker container, how many requests it has served, and since when (nanoTime) it exists. */
+    private record Worker(PreparedContainer container, int served, long since) {
+    }
+
+    /** True when requests of this language run in throughput mode. */
+    boolean serves(String language) {
+        return config.enabled() && !stopping
+                && config.languages().map(ids -> ids.contains(language)).orElse(true);
+    }
+
+    /**
+     * A container for one request: an idle one, or a new one while the language has fewer than
+     * {@code containers}; empty when all are busy (the request then gets a fresh container instead).
+     */
+    Optional<Leased> lease(SessionSpec spec) {
+        Workers kind = workers.computeIfAbsent(spec, s -> new Workers());
+        for (Worker w = kind.idle.pollFirst(); w != null; w = kind.idle.pollFirst()) {
+            if (w.container().alive()) {
+                return Optional.of(new Leased(kind, w, true));
+            }
+            destroy(kind, w.container());
+        }
+        if (kind.count.incrementAndGet() > config.containers()) {
+            kind.count.decrementAndGet();
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Leased(kind, new Worker(factory.prepareWorker(spec), 0, System.nanoTime()), false));
+        } catch (RuntimeException e) {
+            kind.count.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /** A worker handed to one request; {@code warm}: it had served requests before. */
+    final class Leased implements DockerSession.Owner {
+        private final Workers kind;
+        private final Worker worker;
+        private final boolean warm;
+
+        private Leased(Workers kind, Worker worker, boolean warm) {
+            this.kind = kind;
+            this.worker = worker;
+            this.warm = warm;
+        }
+
+        PreparedContainer container() {
+            return worker.container();
+        }
+
+        boolean warm() {
+            return warm;
+        }
+
+        /** Off the request's path: reset, restore the limits, and back to the idle ones (or removed). */
+        @Override
+        public void release(PreparedContainer container, ContainerLimits limits, boolean broken) {
+            if (broken || stopping) {
+                destroy(kind, container);
+                return;
+            }
+            executor().executeBlocking(() -> {
+                boolean clean = reset(container);
+                if (clean && !limits.equals(container.limits())) {
+                    factory.update(container.id(), container.limits());
+                }
+                return clean;
+            }, false).onComplete(done -> {
+                int served = worker.served() + 1;
+                if (done.succeeded() && done.result() && served < config.runsPerContainer() && !stopping
+                        && container.alive()) {
+                    kind.idle.addFirst(new Worker(container, served, worker.since()));
+                } else {
+                    if (done.failed() || !done.result()) {
+                        LOG.warnf("throughput container %s did not come back clean: removed", container.id());
+                    }
+                    destroy(kind, container);
+                }
+            });
+        }
+    }
+
+    /** Asks the launcher to end the request; true when it says every process and file is gone. */
+    private boolean reset(PreparedContainer container) {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        container.frames().receiver(new LauncherFrames.Receiver() {
+            @Override
+            public void frame(char type, byte[] payload) {
+                answer.complete(type == 'K' && new String(payload, StandardCharsets.US_ASCII).equals("clean"));
+            }
+
+            @Override
+            public void ended(String why) {
+                answer.complete(false);
+            }
+        });
+        container.stdin().send(LauncherProtocol.reset());
+        try {
+            return answer.get(RESET_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return false;
+        } finally {
+            container.frames().receiver(null);
+        }
+    }
+
+    private void destroy(Workers kind, PreparedContainer container) {
+        kind.count.decrementAndGet();
+        container.detach();
+        janitor.removeLater(container.id());
+    }
+
+    private synchronized WorkerExecutor executor() {
+        if (resets == null) {
+            resets = vertx.createSharedWorkerExecutor("code-exec-worker-reset", 2);
+        }
+        return resets;
+    }
+
+    /** Idle containers older than pool.max-idle-age are replaced (so no container outlives the bound reaping relies on). */
+    @io.quarkus.scheduler.Scheduled(every = "10s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void upkeep() {
+        long now = System.nanoTime();
+        workers.values().forEach(kind -> kind.idle.removeIf(w -> {
+            boolean old = now - w.since() > maxAgeNanos || !w.container().alive();
+            if (old) {
+                destroy(kind, w.container());
+            }
+            return old;
+        }));
+    }
+
+    void onStop(@Observes @Priority(100) ShutdownEvent event) {
+        stopping = true;
+        workers.values().forEach(kind -> {
+            for (Worker w = kind.idle.pollFirst(); w != null; w = kind.idle.pollFirst()) {
+                destroy(kind, w.container());
+            }
+        });
+    }
+}
