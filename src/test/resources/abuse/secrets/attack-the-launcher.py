@@ -1,14 +1,24 @@
-# @attack signals and ptraces the launcher (PID 1, the only process running as root) to stop it or take it over
+# @attack signals and ptraces the launcher (PID 1 and root in a fresh container; out of sight in throughput mode) to stop it or take it over
 # @expect-status OK
-# @stdout-equals kill TERM refused\nkill KILL refused\nkill STOP refused\nptrace refused\nstill running\n
+# @stdout-equals launcher out of reach\nstill running\n
 import ctypes, os, signal
-for name in ('TERM', 'KILL', 'STOP'):
-    try:
-        os.kill(1, getattr(signal, 'SIG' + name))
-        print('kill', name, 'delivered')
-    except PermissionError:
-        print('kill', name, 'refused')
+
 libc = ctypes.CDLL(None, use_errno=True)
 PTRACE_ATTACH = 16
-print('ptrace', 'refused' if libc.ptrace(PTRACE_ATTACH, 1, None, None) != 0 else 'attached')
+reached = []
+for pid in filter(str.isdigit, os.listdir('/proc')):
+    try:
+        if not open('/proc/%s/cmdline' % pid, 'rb').read().startswith(b'/opt/code-exec/launcher'):
+            continue
+    except OSError:
+        continue
+    for name in ('TERM', 'KILL', 'STOP'):
+        try:
+            os.kill(int(pid), getattr(signal, 'SIG' + name))
+            reached.append('kill ' + name)
+        except PermissionError:
+            pass
+    if libc.ptrace(PTRACE_ATTACH, int(pid), None, None) == 0:
+        reached.append('ptrace')
+print('reached', reached) if reached else print('launcher out of reach')
 print('still running')

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * # @attack what the program tries
  * # @expect-status TIMEOUT|RUNTIME_ERROR   (any of these)
  * # @stdout-equals text   @stdout-contains text   @stdout-not-contains text   @stderr-contains text
- * # @exit 137   @signal SIGKILL   @truncated true   @timeoutMs 1500   @max-wall-ms 3000
+ * # @exit 137   @signal SIGKILL   @truncated true   @timeoutMs 1500   @max-wall-ms 3000   @repeat 3
  * </pre>
  * Texts take Java escapes (\n, \\u0000).
  */

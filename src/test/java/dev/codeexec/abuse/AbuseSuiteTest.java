@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @QuarkusTest
 @ExtendWith(NoLeftoverContainers.class)
-class AbuseSuiteTest {
+public class AbuseSuiteTest {
 
     @TestFactory
     Stream<DynamicNode> abusePrograms() throws IOException, URISyntaxException {
@@ -63,6 +63,14 @@ class AbuseSuiteTest {
     }
 
     static void check(AbuseCase c) {
+        // @repeat N: run it N times in a row (whatever one run leaves must not reach the next).
+        int times = c.one("repeat") == null ? 1 : Integer.parseInt(c.one("repeat"));
+        for (int i = 0; i < times; i++) {
+            checkOnce(c);
+        }
+    }
+
+    private static void checkOnce(AbuseCase c) {
         assertNotNull(c.one("attack"), c.name() + " must say what it attacks");
         assertNotNull(c.one("expect-status"), c.name() + " must say what must happen");
         Api.awaitReady();

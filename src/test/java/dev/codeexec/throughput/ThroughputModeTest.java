@@ -1,0 +1,126 @@
+package dev.codeexec.throughput;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import dev.codeexec.support.Api;
+import dev.codeexec.support.NoLeftoverContainers;
+import dev.codeexec.support.RunLogCapture;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Throughput mode against the real engine: requests share long-lived containers, yet each step
+ * starts from a clean state in fresh namespaces, and containers are replaced after a number of
+ * requests or anything unusual.
+ */
+@QuarkusTest
+@TestProfile(ThroughputProfile.class)
+@ExtendWith(NoLeftoverContainers.class)
+class ThroughputModeTest {
+
+    @Inject
+    DockerClient docker;
+
+    @BeforeEach
+    void ready() {
+        Api.awaitReady();
+    }
+
+    private List<String> workers(String language) {
+        return docker.listContainersCmd().withLabelFilter(List.of("dev.codeexec.instance=code-exec-test",
+                "dev.codeexec.pooled=true", "dev.codeexec.language=" + language)).exec().stream()
+                .map(Container::getId).toList();
+    }
+
+    private static String containerOfLastRun(RunLogCapture log) {
+        Api.sleep(100);
+        String line = log.lines().stream().filter(l -> l.startsWith("run ")).reduce((a, b) -> b).orElse("");
+        int i = line.indexOf("container=");
+        return i < 0 ? "none" : line.substring(i + 10, line.indexOf(' ', i));
+    }
+
+    @Test
+    void requestsShareContainersButNeverState() {
+        String program = """
+                import ctypes, os, subprocess
+                left = sorted(os.listdir('.')) + sorted(os.listdir('/tmp')) + sorted(os.listdir('/dev/shm'))
+                libc = ctypes.CDLL(None, use_errno=True)
+                shm = libc.shmget(0x5eed, 4096, 0) >= 0
+                procs = sorted(int(p) for p in os.listdir('/proc') if p.isdigit())
+                print(left, shm, procs, os.getuid(), open('/etc/hostname').read().strip() if os.path.exists('/etc/hostname') else '')
+                for d in ('.', '/tmp', '/dev/shm'):
+                    open(d + '/mine', 'w').write('x')
+                libc.shmget(0x5eed, 4096, 0o1000 | 0o666)
+                subprocess.Popen(['sleep', '600'], start_new_session=True)
+                """;
+        Set<String> containers = new HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            try (RunLogCapture log = new RunLogCapture()) {
+                String out = Api.run("python", program).then().statusCode(200).body("status", equalTo("OK"))
+                        .extract().path("stdout");
+                assertTrue(out.startsWith("['main.py'] False [1, 2] 10000"), "run " + i + " saw " + out);
+                if (i > 0) {
+                    assertEquals("warm", containerOfLastRun(log), "later requests reuse a container");
+                }
+            }
+            containers.addAll(workers("python"));
+        }
+        assertTrue(containers.size() <= 2, "at most throughput.containers containers: " + containers);
+    }
+
+    @Test
+    void aContainerIsReplacedAfterItsRunsAndAfterACancelledRequest() throws Exception {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            Api.run("ruby", "puts 1").then().statusCode(200).body("stdout", equalTo("1\n"));
+            Api.sleep(300);
+            seen.addAll(workers("ruby"));
+        }
+        assertTrue(seen.size() >= 2, "5 requests per container, so 7 sequential ones need a second: " + seen);
+
+        Api.run("javascript", "console.log(1)").then().statusCode(200);
+        Api.sleep(500);
+        List<String> before = workers("javascript");
+        assertEquals(1, before.size(), "one idle javascript container: " + before);
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            String body = "{\"code\": \"setTimeout(() => {}, 10000)\"}";
+            socket.getOutputStream().write(("POST /run/javascript HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                    + "application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).getBytes());
+            socket.getOutputStream().flush();
+            Api.sleep(1500);
+        }
+        Api.sleep(1500);
+        // The client went away: its container was killed, never reused.
+        assertTrue(workers("javascript").stream().noneMatch(before::contains), "the cancelled request's container "
+                + before + " is gone: " + workers("javascript"));
+        Api.run("javascript", "console.log(2)").then().statusCode(200).body("stdout", equalTo("2\n"));
+    }
+
+    @Test
+    void compiledLanguagesAndOtherLimitsWorkToo() {
+        given().contentType(ContentType.JSON).body(Map.of("code", "#include <stdio.h>\nint main(){puts(\"c\");}",
+                "tests", List.of(Map.of("expectedOutput", "c"), Map.of("expectedOutput", "c"))))
+                .post("/run/c").then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        try (RunLogCapture log = new RunLogCapture()) {
+            Api.run("python", "print('cold')", "memoryMb", 64).then().statusCode(200).body("stdout", equalTo("cold\n"));
+            assertEquals("cold", containerOfLastRun(log), "other limits take a fresh container");
+        }
+        Api.run("python", "a = ' ' * (200 * 1024 * 1024)").then().statusCode(200).body("status", equalTo("MEMORY_LIMIT"));
+        Api.run("python", "while True: pass", "timeoutMs", 500).then().statusCode(200).body("status", equalTo("TIMEOUT"));
+        Api.run("python", "print('after')").then().statusCode(200).body("stdout", equalTo("after\n"));
+    }
+}
