@@ -50,11 +50,36 @@ public class WorkerPool {
         this.vertx = vertx;
     }
 
-    /** One kind of container (language, image, limits): the idle ones and how many exist. */
+    /** One kind of container (language, image, limits): the idle ones, how many exist and how many are being reset. */
     private static final class Workers {
         final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
         final AtomicInteger count = new AtomicInteger();
+        final AtomicInteger resetting = new AtomicInteger();
+
+        /** Waits (at most the bound) for a container being reset to come back, rather than starting another. */
+        synchronized Worker awaitIdle(long millis) {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            Worker w = idle.pollFirst();
+            while (w == null && resetting.get() > 0 && System.nanoTime() < end) {
+                try {
+                    wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+                w = idle.pollFirst();
+            }
+            return w;
+        }
+
+        synchronized void back(Worker w) {
+            idle.addFirst(w);
+            notifyAll();
+        }
     }
+
+    /** How long a request waits for a container being reset (a reset takes milliseconds; a new container far more). */
+    private static final long AWAIT_RESET_MS = 100;
 
     /** A worker container, how many requests it has served, and since when (nanoTime) it exists. */
     private record Worker(PreparedContainer container, int served, long since) {
@@ -72,7 +97,7 @@ public class WorkerPool {
      */
     Optional<Leased> lease(SessionSpec spec) {
         Workers kind = workers.computeIfAbsent(spec, s -> new Workers());
-        for (Worker w = kind.idle.pollFirst(); w != null; w = kind.idle.pollFirst()) {
+        for (Worker w = kind.awaitIdle(AWAIT_RESET_MS); w != null; w = kind.awaitIdle(AWAIT_RESET_MS)) {
             if (w.container().alive()) {
                 return Optional.of(new Leased(kind, w, true));
             }
@@ -117,6 +142,7 @@ public class WorkerPool {
                 destroy(kind, container);
                 return;
             }
+            kind.resetting.incrementAndGet();
             executor().executeBlocking(() -> {
                 boolean clean = reset(container);
                 if (clean && !limits.equals(container.limits())) {
@@ -124,10 +150,11 @@ public class WorkerPool {
                 }
                 return clean;
             }, false).onComplete(done -> {
+                kind.resetting.decrementAndGet();
                 int served = worker.served() + 1;
                 if (done.succeeded() && done.result() && served < config.runsPerContainer() && !stopping
                         && container.alive()) {
-                    kind.idle.addFirst(new Worker(container, served, worker.since()));
+                    kind.back(new Worker(container, served, worker.since()));
                 } else {
                     if (done.failed() || !done.result()) {
                         LOG.warnf("throughput container %s did not come back clean: removed", container.id());
@@ -164,6 +191,9 @@ public class WorkerPool {
 
     private void destroy(Workers kind, PreparedContainer container) {
         kind.count.decrementAndGet();
+        synchronized (kind) {
+            kind.notifyAll();
+        }
         container.detach();
         janitor.removeLater(container.id());
     }
