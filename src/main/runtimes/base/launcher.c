@@ -80,6 +80,7 @@
 #define MAX_LINE 4096
 #define MAX_PAYLOAD (64L << 20)
 #define CHUNK 65536
+#define STACK (64L << 20)
 
 static const char *BASE_ENV[] = {
     "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" SANDBOX, "HOSTNAME=sandbox", "LANG=C.UTF-8", "TMPDIR=/tmp",
@@ -483,6 +484,13 @@ static void child(const struct step *s, int in, int out, int err, int ctl) {
         rlim_t soft = (rlim_t) ((s->cpu_ms + 999) / 1000);
         struct rlimit cpu = {soft, soft + 1};
         setrlimit(RLIMIT_CPU, &cpu);
+    }
+    /* Deep recursion (a contest's DFS, R, bash) needs more than the usual 8 MiB of stack; the
+     * memory limit still bounds what is really used. */
+    struct rlimit stack;
+    if (getrlimit(RLIMIT_STACK, &stack) == 0 && (stack.rlim_max == RLIM_INFINITY || stack.rlim_max >= STACK)) {
+        stack.rlim_cur = STACK;
+        setrlimit(RLIMIT_STACK, &stack);
     }
     become(s->uid);
     if (chdir(SANDBOX) != 0) _exit(125);
