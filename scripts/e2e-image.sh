@@ -28,6 +28,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 IMAGE=${IMAGE:-code-exec:0.1.0}
+# The languages both services offer (building all of them inside Docker-in-Docker would take long).
+E2E_LANGUAGES=${E2E_LANGUAGES:-python,javascript,ruby,c}
 BASE_IMAGE=${BASE_IMAGE:-debian:bookworm-slim}
 DIND_IMAGE=ce-e2e-dind:local
 DIND_PORT=${DIND_PORT:-2375}
@@ -133,14 +135,15 @@ host_port() {
   echo "${p##*:}"
 }
 
-# The checks both modes share: /runtimes, a hello in each language, a timeout.
+# The checks both modes share: /runtimes, a hello in each language (E2E_LANGUAGES), a timeout.
 hello_checks() {
   local port=$1 label=$2 lang code body
-  for lang in python javascript ruby; do
+  for lang in ${E2E_LANGUAGES//,/ }; do
     case $lang in
       python) body='{"code": "print(\"Hello, World!\")"}' ;;
       javascript) body='{"code": "console.log(\"Hello, World!\")"}' ;;
       ruby) body='{"code": "puts \"Hello, World!\""}' ;;
+      c) body='{"code": "#include <stdio.h>\nint main(void) { puts(\"Hello, World!\"); return 0; }"}' ;;
     esac
     rm -f "$tmp/$lang.json"
     code=$(run_code "$port" "$lang" "$body" "$tmp/$lang.json")
@@ -159,8 +162,8 @@ hello_checks() {
   fi
   code=$(curl -s -o "$tmp/runtimes.json" -w '%{http_code}' --max-time 10 "http://127.0.0.1:$port/runtimes" || echo 000)
   if [ "$code" = 200 ] && [ "$(grep -o '"language":"[a-z]*"' "$tmp/runtimes.json" | sort | tr '\n' ' ')" \
-        = '"language":"javascript" "language":"python" "language":"ruby" ' ]; then
-    pass "$label GET /runtimes lists python, javascript, ruby"
+        = "$(tr ',' '\n' <<<"$E2E_LANGUAGES" | sort | sed 's/.*/"language":"&"/' | tr '\n' ' ')" ]; then
+    pass "$label GET /runtimes lists $E2E_LANGUAGES"
   else
     fail "$label GET /runtimes: HTTP $code $(head -c 400 "$tmp/runtimes.json" 2>/dev/null)"
   fi
@@ -189,7 +192,7 @@ log_notes() {
 show_logs() { log "last lines of $1's log:"; docker logs --tail "${2:-40}" "$1" 2>&1 | sed 's/^/    /' | cut -c1-300; }
 
 hardening=(--read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges
-           -e CODE_EXEC_RATE_LIMIT_ENABLED=false)
+           -e CODE_EXEC_RATE_LIMIT_ENABLED=false -e "CODE_EXEC_LANGUAGES_ENABLED=$E2E_LANGUAGES")
 
 # Leftovers of an earlier, killed run of this script.
 docker rm -f "$SOCKET_NAME" "$POD_NAME" "$DIND_NAME" >/dev/null 2>&1 || true
