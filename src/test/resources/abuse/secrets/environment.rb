@@ -1,4 +1,4 @@
 # @attack dumps the environment looking for the service's secrets
 # @expect-status OK
-# @stdout-equals HOME,HOSTNAME,LANG,PATH,TMPDIR\n
+# @stdout-equals HOME,HOSTNAME,LANG,PATH,RUBY_THREAD_VM_STACK_SIZE,TMPDIR\n
 puts ENV.keys.sort.join(',')

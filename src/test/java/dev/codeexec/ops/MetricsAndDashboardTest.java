@@ -113,7 +113,7 @@ class MetricsAndDashboardTest {
             logger.removeHandler(capture);
         }
         String line = lines.stream().filter(l -> l.startsWith("run id=")).findFirst().orElse("none: " + lines);
-        assertTrue(line.matches("run id=[0-9a-f]+ language=python status=OK exit=0 container=(warm|cold) wall_ms=\\d+ queue_ms=\\d+ total_ms=\\d+"), line);
+        assertTrue(line.matches("run id=[0-9a-f]+ language=python status=OK exit=0 container=(warm|cold) compile_ms=0 wall_ms=\\d+ queue_ms=\\d+ total_ms=\\d+"), line);
         assertFalse(String.join("\n", lines).contains("SECRET"), "code, input or output was logged");
     }
 }

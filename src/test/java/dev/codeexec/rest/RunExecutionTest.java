@@ -285,10 +285,10 @@ class RunExecutionTest {
 
     @Test
     void serviceEnvironmentDoesNotLeakIn() {
-        // Only what the sandbox sets (HOSTNAME by the engine).
+        // Only what the launcher sets, plus the language descriptor's own (Python: no .pyc files).
         run("python", "import os; print(sorted(os.environ.items()))").then().statusCode(200)
                 .body("stdout", equalTo("[('HOME', '/sandbox'), ('HOSTNAME', 'sandbox'), ('LANG', 'C.UTF-8'), "
-                        + "('PATH', '/usr/local/bin:/usr/bin:/bin'), ('TMPDIR', '/tmp')]\n"));
+                        + "('PATH', '/usr/local/bin:/usr/bin:/bin'), ('PYTHONDONTWRITEBYTECODE', '1'), ('TMPDIR', '/tmp')]\n"));
     }
 
     @Test

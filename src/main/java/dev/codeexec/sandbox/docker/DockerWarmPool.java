@@ -93,19 +93,35 @@ public class DockerWarmPool implements WarmPool {
         pools.values().forEach(p -> p.adjust(now, config.pool(), this::discard));
         trimToTotal();
         while (creating < config.pool().refillParallelism()
-                && metrics.inFlight() < config.execution().maxConcurrent()
-                && idle() + creating < config.pool().maxTotal()) {
+                && metrics.inFlight() < config.execution().maxConcurrent()) {
+            // The language used most recently first: demand now beats demand a while ago.
             Optional<LanguagePool> neediest = pools.values().stream().filter(p -> p.deficit() > 0)
-                    .max(Comparator.comparingInt(LanguagePool::deficit).thenComparingLong(p -> p.lastUsed));
+                    .max(Comparator.comparingLong((LanguagePool p) -> p.lastUsed).thenComparingInt(LanguagePool::deficit));
             if (neediest.isEmpty()) {
                 return;
             }
             LanguagePool pool = neediest.get();
+            if (idle() + creating >= config.pool().maxTotal() && !makeRoomFor(pool)) {
+                return;
+            }
             pool.creating++;
             creating++;
             workers().executeBlocking(() -> factory.prepare(pool.template, true), false)
                     .onComplete(done -> made(pool, done.result(), done.cause()));
         }
+    }
+
+    /** At the global cap: a language used less recently gives up an idle container, if there is one. */
+    private boolean makeRoomFor(LanguagePool needy) {
+        Optional<LanguagePool> victim = pools.values().stream()
+                .filter(p -> p != needy && !p.ready.isEmpty() && p.lastUsed < needy.lastUsed)
+                .min(Comparator.comparingLong(p -> p.lastUsed));
+        LanguagePool.Ready r = victim.map(p -> p.ready.pollLast()).orElse(null);
+        if (r == null) {
+            return false;
+        }
+        discard(r.container());
+        return true;
     }
 
     private synchronized void made(LanguagePool pool, PreparedContainer container, Throwable failure) {
