@@ -60,6 +60,9 @@ public interface CodeExecConfig {
         /** Most clients tracked at once (least recently seen are forgotten first). */
         @WithDefault("100000")
         long maxClients();
+
+        /** Runs one client may have in flight at once, running or queued; default half the run slots, at least 1. */
+        Optional<Integer> maxInFlightPerClient();
     }
 
     /** API keys; when set, /run and /runtimes need one (X-API-Key or Authorization: Bearer). */
