@@ -84,6 +84,9 @@ public interface CodeExecConfig {
         /** A request body must arrive completely within this time, else 408 and the connection is closed. */
         @WithDefault("10s")
         Duration bodyTimeout();
+
+        /** Other sites' origins (scheme://host[:port]) whose pages may send requests; by default none. */
+        Optional<List<String>> allowedOrigins();
     }
 
     /** Concurrency guard around runs (read by the fault-tolerance settings in application.properties). */

@@ -28,6 +28,7 @@ public class RunResource {
     @POST
     @Path("/{language}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @JsonBody
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run a program in a fresh, locked-down container",
             description = "200 for every run that happened, whatever the program did; see status.")
