@@ -43,6 +43,10 @@ public interface CodeExecConfig {
         /** After this long without a run finding the pool empty, the target shrinks by one. */
         @WithDefault("60s")
         Duration shrinkAfter();
+
+        /** A pooled container waiting longer than this is replaced (so live instances' containers stay young). */
+        @WithDefault("10m")
+        Duration maxIdle();
     }
 
     /** Requests per client (by API key when keys are on, else by IP) on POST /run. */
@@ -229,7 +233,18 @@ public interface CodeExecConfig {
         @WithDefault("200")
         int maxConnections();
 
-        /** Id of this instance, carried by its containers' labels; default: a random id per start. */
+        /** Id of this instance, carried by its containers' labels; default: host name plus a random suffix, unique per process. */
         Optional<String> instanceId();
+
+        /** Service name in the containers' labels; instances with the same one reap each other's orphans. */
+        @WithDefault("code-exec")
+        String service();
+
+        /** A container of another instance older than this is an orphan; default pool.max-idle + limits.max-timeout + 1 min. */
+        Optional<Duration> reapAfter();
+
+        /** How often orphans of dead instances are looked for. */
+        @WithDefault("1m")
+        Duration reapEvery();
     }
 }

@@ -10,6 +10,6 @@ public interface Engine {
      */
     String version();
 
-    /** Removes every container this instance left behind (e.g. before a crash); returns how many. */
+    /** Removes every container this instance left behind (e.g. before a crash), and dead instances' orphans; returns how many. */
     int removeLeftovers();
 }

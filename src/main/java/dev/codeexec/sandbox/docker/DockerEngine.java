@@ -11,16 +11,18 @@ public class DockerEngine implements Engine {
     private final DockerClient docker;
 
     private final ContainerJanitor janitor;
+    private final OrphanReaper orphans;
 
-    public DockerEngine(DockerClient docker, ContainerJanitor janitor) {
+    public DockerEngine(DockerClient docker, ContainerJanitor janitor, OrphanReaper orphans) {
         this.docker = docker;
         this.janitor = janitor;
+        this.orphans = orphans;
     }
 
     @Override
     public int removeLeftovers() {
         try {
-            return janitor.reapInstance();
+            return janitor.reapInstance() + orphans.reap();
         } catch (RuntimeException e) {
             throw new SandboxUnavailableException("could not list leftover containers: " + e.getMessage(), e);
         }

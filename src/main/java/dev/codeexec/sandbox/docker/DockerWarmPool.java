@@ -32,6 +32,8 @@ public class DockerWarmPool implements WarmPool {
     private final Metrics metrics;
     private final CodeExecConfig config;
     private final Map<String, LanguagePool> pools = new ConcurrentHashMap<>();
+    /** When each pooled container was made (nanoTime): older than pool.max-idle, it is replaced. */
+    private final Map<String, Long> madeAt = new ConcurrentHashMap<>();
     private final Object signal = new Object();
     private volatile boolean stopping;
     private Thread filler;
@@ -71,7 +73,8 @@ public class DockerWarmPool implements WarmPool {
             return Optional.empty();
         }
         for (PreparedContainer c = pool.ready.pollFirst(); c != null; c = pool.ready.pollFirst()) {
-            if (c.alive()) {
+            if (c.alive() && !tooOld(c)) {
+                madeAt.remove(c.id());
                 wake();
                 return Optional.of(c);
             }
@@ -87,7 +90,7 @@ public class DockerWarmPool implements WarmPool {
             boolean made = false;
             for (LanguagePool pool : pools.values()) {
                 pool.ready.removeIf(c -> {
-                    if (!c.alive()) {
+                    if (!c.alive() || tooOld(c)) {
                         discard(c);
                         return true;
                     }
@@ -113,7 +116,9 @@ public class DockerWarmPool implements WarmPool {
 
     private boolean makeOne(LanguagePool pool) {
         try {
-            pool.ready.addLast(factory.prepare(pool.template, true));
+            PreparedContainer made = factory.prepare(pool.template, true);
+            madeAt.put(made.id(), System.nanoTime());
+            pool.ready.addLast(made);
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("could not warm a %s container: %s", pool.template.language(), e.getMessage());
@@ -122,7 +127,13 @@ public class DockerWarmPool implements WarmPool {
         }
     }
 
+    private boolean tooOld(PreparedContainer c) {
+        Long made = madeAt.get(c.id());
+        return made != null && System.nanoTime() - made > config.pool().maxIdle().toNanos();
+    }
+
     private void discard(PreparedContainer c) {
+        madeAt.remove(c.id());
         c.detach();
         janitor.removeLater(c.id());
     }
