@@ -97,7 +97,7 @@ public interface CodeExecConfig {
     ExecutionConfig execution();
 
     interface ExecutionConfig {
-        /** Runs at once; default 2 x the cores the JVM sees (set by CoresConfigSource). */
+        /** Runs at once; default the engine's CPUs / limits.cpus, at least 1 (EngineCpusConfigSourceFactory). */
         int maxConcurrent();
 
         /** Runs that may wait for a free slot; more are refused with 503. */
