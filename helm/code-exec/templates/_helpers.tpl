@@ -109,3 +109,21 @@ Name of the Secret holding the API keys ("" when there are none).
 {{- printf "%s-api-keys" (include "code-exec.fullname" .) }}
 {{- end }}
 {{- end }}
+
+{{/*
+Runs at once derived from the dind sidecar's CPU limit ("" when not in dind mode, without a CPU
+limit, or when config sets CODE_EXEC_EXECUTION_MAX_CONCURRENT): floor(limit / per-run CPUs), at least 1.
+*/}}
+{{- define "code-exec.maxConcurrent" -}}
+{{- $limit := dig "limits" "cpu" "" (.Values.engine.dind.resources | default dict) | toString }}
+{{- if and (eq .Values.engine.mode "dind") $limit (not (hasKey .Values.config "CODE_EXEC_EXECUTION_MAX_CONCURRENT")) }}
+{{- $cores := 0.0 }}
+{{- if hasSuffix "m" $limit }}
+{{- $cores = divf (trimSuffix "m" $limit | float64) 1000 }}
+{{- else }}
+{{- $cores = float64 $limit }}
+{{- end }}
+{{- $quota := float64 (default "1" (get .Values.config "CODE_EXEC_LIMITS_CPUS")) }}
+{{- max 1 (floor (divf $cores $quota) | int) }}
+{{- end }}
+{{- end }}

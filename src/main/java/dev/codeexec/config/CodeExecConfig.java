@@ -102,9 +102,9 @@ public interface CodeExecConfig {
         @WithDefault("10m")
         Duration idleAfter();
 
-        /** A pooled container waiting this long is replaced by a fresh one. */
+        /** A pooled container waiting longer than this is replaced (so live instances' containers stay young). */
         @WithDefault("10m")
-        Duration maxIdleAge();
+        Duration maxIdle();
     }
 
     /** Requests per client (by API key when keys are on, else by IP) on POST /run. */
@@ -122,6 +122,9 @@ public interface CodeExecConfig {
         /** Most clients tracked at once (least recently seen are forgotten first). */
         @WithDefault("100000")
         long maxClients();
+
+        /** Runs one client may have in flight at once, running or queued; default half the run slots, at least 1. */
+        Optional<Integer> maxInFlightPerClient();
     }
 
     /** API keys; when set, /run and /runtimes need one (X-API-Key or Authorization: Bearer). */
@@ -143,13 +146,16 @@ public interface CodeExecConfig {
         /** A request body must arrive completely within this time, else 408 and the connection is closed. */
         @WithDefault("10s")
         Duration bodyTimeout();
+
+        /** Other sites' origins (scheme://host[:port]) whose pages may send requests; by default none. */
+        Optional<List<String>> allowedOrigins();
     }
 
     /** Concurrency guard around runs (read by the fault-tolerance settings in application.properties). */
     ExecutionConfig execution();
 
     interface ExecutionConfig {
-        /** Runs at once; default 2 x the cores the JVM sees (set by CoresConfigSource). */
+        /** Runs at once; default the engine's CPUs / limits.cpus, at least 1 (EngineCpusConfigSourceFactory). */
         int maxConcurrent();
 
         /** Runs that may wait for a free slot; more are refused with 503. */
@@ -344,7 +350,18 @@ public interface CodeExecConfig {
         @WithDefault("200")
         int maxConnections();
 
-        /** Id of this instance, carried by its containers' labels; default: a random id per start. */
+        /** Id of this instance, carried by its containers' labels; default: host name plus a random suffix, unique per process. */
         Optional<String> instanceId();
+
+        /** Service name in the containers' labels; instances with the same one reap each other's orphans. */
+        @WithDefault("code-exec")
+        String service();
+
+        /** A container of another instance older than this is an orphan; default pool.max-idle + limits.max-timeout + 1 min. */
+        Optional<Duration> reapAfter();
+
+        /** How often orphans of dead instances are looked for. */
+        @WithDefault("1m")
+        Duration reapEvery();
     }
 }

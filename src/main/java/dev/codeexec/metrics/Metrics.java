@@ -41,7 +41,7 @@ public class Metrics {
     private static final Duration[] PHASE_BUCKETS = durations(1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 5000);
 
     /** Why a request was turned away. */
-    public enum Rejection { SATURATED, RATE_LIMITED, ENGINE_DOWN, NOT_READY, UNAUTHORIZED, SHUTTING_DOWN }
+    public enum Rejection { SATURATED, RATE_LIMITED, CLIENT_BUSY, ENGINE_DOWN, NOT_READY, UNAUTHORIZED, SHUTTING_DOWN }
 
     /** A container lifecycle call. */
     public enum Phase { CREATE, ATTACH, START, UPDATE, INSPECT, KILL, REMOVE }

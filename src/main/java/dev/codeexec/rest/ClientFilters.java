@@ -9,6 +9,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -19,9 +20,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * API keys and per-client rate limits for the API (/run and /runtimes; never /q/*). A client is its
- * API key when keys are on, else its IP (X-Forwarded-For counts only from the proxies trusted by
- * quarkus.http.proxy.*). Limits come from Bucket4j token buckets, at most max-clients of them.
+ * API keys and per-client limits for the API (/run and /runtimes; never /q/*). A client is its API
+ * key when keys are on, else its address (see {@link ClientAddress}). Each client may have a few
+ * runs in flight at once, and start runs at a rate given by a Bucket4j token bucket (at most
+ * max-clients buckets are kept).
  */
 public class ClientFilters {
 
@@ -29,17 +31,22 @@ public class ClientFilters {
 
     private final ApiKeys keys;
     private final Metrics metrics;
+    private final ClientAddress address;
     private final CodeExecConfig.RateLimitConfig rateLimit;
     private final Cache<String, Bucket> buckets;
+    private final InFlightLimit inFlight;
 
-    public ClientFilters(CodeExecConfig config, Metrics metrics) {
+    public ClientFilters(CodeExecConfig config, Metrics metrics, ClientAddress address) {
         this.keys = new ApiKeys(config.apiKeys().orElse(java.util.List.of()));
         this.metrics = metrics;
+        this.address = address;
         this.rateLimit = config.rateLimit();
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(rateLimit.maxClients())
                 .expireAfterAccess(Duration.ofMinutes(10))
                 .build();
+        this.inFlight = new InFlightLimit(rateLimit.maxInFlightPerClient()
+                .orElse(Math.max(1, config.execution().maxConcurrent() / 2)));
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
@@ -57,14 +64,34 @@ public class ClientFilters {
                 .build();
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
-    public Response limit(ContainerRequestContext ctx, HttpServerRequest http) {
-        if (!rateLimit.enabled() || !ctx.getMethod().equals("POST") || !guarded(ctx)) {
+    /**
+     * At most max-in-flight-per-client runs of one client at once, whether running or queued. The
+     * count is released when the exchange ends, however it ends: answered (with a result or an
+     * error), failed, or abandoned by the client (Vert.x ends the routing context on a close too).
+     */
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION - 100)
+    public Response occupy(ContainerRequestContext ctx, HttpServerRequest http, RoutingContext routing) {
+        if (!limited(ctx)) {
             return null;
         }
-        String client = keys.enabled() ? "key:" + ApiKeys.fingerprint(ApiKeys.presented(ctx))
-                : "ip:" + (http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
-        ConsumptionProbe probe = buckets.get(client, k -> newBucket()).tryConsumeAndReturnRemaining(1);
+        String client = client(ctx, http);
+        if (!inFlight.tryAcquire(client)) {
+            metrics.rejected(Rejection.CLIENT_BUSY);
+            return Response.fromResponse(ExceptionMappers.problem(429, "Too Many Requests",
+                    "Too many runs in flight for this client (at most " + inFlight.cap() + " at once)"))
+                    .header("Retry-After", 1)
+                    .build();
+        }
+        routing.addEndHandler(ended -> inFlight.release(client));
+        return null;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
+    public Response limit(ContainerRequestContext ctx, HttpServerRequest http) {
+        if (!limited(ctx)) {
+            return null;
+        }
+        ConsumptionProbe probe = buckets.get(client(ctx, http), k -> newBucket()).tryConsumeAndReturnRemaining(1);
         ctx.setProperty(PROBE, probe);
         if (probe.isConsumed()) {
             return null;
@@ -98,6 +125,15 @@ public class ClientFilters {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(n).refillGreedy(n, Duration.ofMinutes(1)).build())
                 .build();
+    }
+
+    /** Runs (every POST of the API) are limited per client, unless rate limiting is off. */
+    private boolean limited(ContainerRequestContext ctx) {
+        return rateLimit.enabled() && ctx.getMethod().equals("POST") && guarded(ctx);
+    }
+
+    private String client(ContainerRequestContext ctx, HttpServerRequest http) {
+        return keys.enabled() ? "key:" + ApiKeys.fingerprint(ApiKeys.presented(ctx)) : "ip:" + address.of(http);
     }
 
     /** The API proper: not health, metrics or docs. */

@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import dev.codeexec.config.CodeExecConfig;
@@ -12,24 +13,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Bounds what one request can cost the HTTP tier before it reaches a resource:
  * a declared Content-Length over quarkus.http.limits.max-body-size gets a JSON 413 before any of
- * the body is read (the HTTP layer's own 413, still used for chunked bodies, has no body), and a
- * body that has not fully arrived within code-exec.http.body-timeout gets 408 and the connection
- * is closed, so slow-drip clients cannot hold the tier.
+ * the body is read; a body without a Content-Length (chunked) is read here, and gets a JSON 413
+ * as soon as it passes the limit (the HTTP layer's own 413 has no body); a body that has not
+ * fully arrived within code-exec.http.body-timeout gets 408. Both close the connection, so
+ * slow-drip and endless clients cannot hold the tier.
  */
 @ApplicationScoped
 public class RequestLimitsFilter {
 
     private final long maxBody;
     private final long bodyTimeoutMs;
+    private final BodyHandler chunked;
 
     public RequestLimitsFilter(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
             CodeExecConfig config) {
         this.maxBody = maxBody.asLongValue();
         this.bodyTimeoutMs = config.http().bodyTimeout().toMillis();
+        this.chunked = BodyHandler.create(false).setBodyLimit(this.maxBody);
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::guard);
+        router.route().order(Integer.MIN_VALUE).handler(this::guard).failureHandler(this::tooLarge);
     }
 
     private void guard(RoutingContext ctx) {
@@ -46,7 +50,20 @@ public class RequestLimitsFilter {
             });
             ctx.addEndHandler(done -> ctx.vertx().cancelTimer(timer));
         }
-        ctx.next();
+        if (length == null && !ctx.request().isEnded()) {
+            chunked.handle(ctx); // reads the body (the resource takes it from the context), then next()
+        } else {
+            ctx.next();
+        }
+    }
+
+    /** BodyHandler fails the context with 413 when a chunked body passes the limit. */
+    private void tooLarge(RoutingContext ctx) {
+        if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+            reject(ctx, 413, "Content Too Large", "The body is over the limit of " + maxBody + " bytes");
+        } else {
+            ctx.next();
+        }
     }
 
     private static void reject(RoutingContext ctx, int status, String title, String detail) {

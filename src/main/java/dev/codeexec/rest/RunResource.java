@@ -9,10 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import dev.codeexec.sandbox.RunControl;
-import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.core.Context;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.MediaType;
-import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -28,22 +26,23 @@ public class RunResource {
     @POST
     @Path("/{language}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @JsonBody
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run a program in a fresh, locked-down container",
             description = "200 for every run that happened, whatever the program did; see status.")
-    public CompletionStage<RunResponse> run(
+    public Uni<RunResponse> run(
             @Parameter(description = "A language id or alias; see GET /runtimes", example = "python")
             @PathParam("language") String language,
-            RunRequest request, @Context HttpServerRequest http) {
+            RunRequest request) {
         if (request == null) {
             throw new InvalidExecutionException("a JSON object with code is required");
         }
         Execution execution = request.toExecution(language);
         RunControl control = new RunControl();
-        // The client went away mid-run: kill the container now rather than at the deadline.
-        // (The connection's handler, since the response's is not called while the run is pending.
-        // HTTP/1.1 carries one request at a time per connection, so one handler is enough.)
-        http.connection().closeHandler(closed -> control.cancel());
-        return executions.execute(execution, control).thenApply(RunResponse::of);
+        // The client went away mid-run (its connection or its HTTP/2 stream closed): RESTEasy
+        // cancels this request's Uni, and the container is killed now rather than at the deadline.
+        return Uni.createFrom().completionStage(() -> executions.execute(execution, control))
+                .onCancellation().invoke(control::cancel)
+                .map(RunResponse::of);
     }
 }

@@ -17,6 +17,6 @@ public interface Engine {
      */
     void trial(String image);
 
-    /** Removes every container this instance left behind (e.g. before a crash); returns how many. */
+    /** Removes every container this instance left behind (e.g. before a crash), and dead instances' orphans; returns how many. */
     int removeLeftovers();
 }

@@ -36,6 +36,24 @@ class HelmChartTest {
 
     private static final String NAME = Chart.RELEASE;
 
+    /** Runs at once as the chart renders them into the ConfigMap (null when it leaves them to the service). */
+    private static Object maxConcurrent(Map<String, String> sets, String... valuesFiles) {
+        return mapAt(Chart.render(sets, valuesFiles).get("ConfigMap", NAME), "data").get("CODE_EXEC_EXECUTION_MAX_CONCURRENT");
+    }
+
+    @Test
+    void runsAtOnceFollowTheEngineSidecarsCpuLimit() {
+        assertEquals("4", maxConcurrent(Map.of()), "default sidecar limit: 4 CPUs, 1 per run");
+        assertEquals("1", maxConcurrent(Map.of("engine.dind.resources.limits.cpu", "1500m")));
+        assertEquals("3", maxConcurrent(Map.of("engine.dind.resources.limits.cpu", "3500m")));
+        assertEquals("1", maxConcurrent(Map.of("engine.dind.resources.limits.cpu", "250m")), "at least one");
+        assertEquals("4", maxConcurrent(Map.of("engine.dind.resources.limits.cpu", "2",
+                "config.CODE_EXEC_LIMITS_CPUS", "0.5")));
+        assertEquals("7", maxConcurrent(Map.of("config.CODE_EXEC_EXECUTION_MAX_CONCURRENT", "7")), "configured wins");
+        assertNull(maxConcurrent(Map.of("engine.dind.resources.limits.cpu", "null")), "no limit: the service asks the engine");
+        assertNull(maxConcurrent(Map.of(), "host-socket.yaml"), "the node's engine: the service asks it");
+    }
+
     @Test
     void lintPassesStrictly() {
         assertEquals(List.of(), Chart.lintProblems());

@@ -55,7 +55,27 @@ class RateLimitTest {
             given().get("/q/health/live").then().statusCode(200);
         }
         given().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("codeexec_requests_rejected_total{reason=\"rate_limited\"} 1.0"));
+                .body(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*codeexec_requests_rejected_total\\{reason=\"rate_limited\"\\} [1-9].*"));
         given().get("/runtimes").then().statusCode(200).header("RateLimit-Limit", equalTo(null));
+    }
+
+    /** A request that fails validation still spends a token (the limit comes first), without running anything. */
+    private static Response cheapRunAs(String forwardedFor) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", forwardedFor)
+                .body("{\"code\": \"x\"}").post("/run/cobol");
+    }
+
+    @Test
+    void theClientIsTheRightMostForwardedAddressThatIsNoTrustedProxy() {
+        // The trusted proxy (127.0.0.1) appended 5.6.7.8; whatever stands left of it, the client wrote.
+        for (int i = 0; i < 3; i++) {
+            assertEquals(400, cheapRunAs("5.6.7.8").statusCode());
+        }
+        Response spoofed = cheapRunAs("1.2.3.4, 5.6.7.8");
+        assertEquals(429, spoofed.statusCode(), "a client must not pick its bucket by writing X-Forwarded-For");
+        // trusted proxies are skipped from the right: [::1] and 127.0.0.1 are trusted
+        assertEquals(429, cheapRunAs("5.6.7.8, 127.0.0.1, [::1]").statusCode());
+        assertEquals(400, cheapRunAs("5.6.7.8, 9.9.9.9").statusCode(), "9.9.9.9 has a budget of its own");
     }
 }

@@ -188,6 +188,76 @@ class BadRequestTest {
     }
 
     @Test
+    void duplicateKeysAre400() {
+        post("/run/python", "{\"code\": \"print(1)\", \"code\": \"print(2)\"}").statusCode(400)
+                .body("message", containsString("Duplicate field 'code'"));
+        post("/run/python", "{\"code\": \"x\", \"input\": \"a\", \"input\": \"b\"}").statusCode(400);
+    }
+
+    @Test
+    void invalidUtf8Is400NotDecoded() {
+        byte[] overlongSlash = {'{', '"', 'c', 'o', 'd', 'e', '"', ':', '"', 'a', (byte) 0xC0, (byte) 0xAF, 'b', '"', '}'};
+        byte[] encodedSurrogate = {'{', '"', 'c', 'o', 'd', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
+        byte[] truncated = {'{', '"', 'c', 'o', 'd', 'e', '"', ':', '"', (byte) 0xE2, (byte) 0x82, '"', '}'};
+        for (byte[] body : new byte[][] {overlongSlash, encodedSurrogate, truncated}) {
+            given().contentType(ContentType.JSON).body(body).post("/run/python").then()
+                    .statusCode(400).contentType(ContentType.JSON)
+                    .body("message", equalTo("Malformed JSON: Invalid UTF-8 in the body"));
+        }
+    }
+
+    @Test
+    void missingContentTypeIs415() throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + RestAssured.port + "/run/python"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"code\": \"print(1)\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(415, answer.statusCode(), answer.body());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(answer.body().contains("Content-Type must be application/json"), answer.body());
+    }
+
+    @Test
+    void hugeChunkedBodyIs413Json() throws Exception {
+        // No Content-Length: the limit can only be noticed while reading; the answer must still be JSON.
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /run/python HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            try {
+                for (int i = 0; i < 144; i++) { // 9 MiB
+                    out.write(chunk);
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (java.io.IOException closedByTheServer) {
+                // the server answered and closed while we were still sending
+            }
+            String answer = Api.readJsonAnswer(socket);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("application/json"), answer);
+            assertTrue(answer.contains("\"status\":413"), answer);
+        }
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void chunkedBodiesUnderTheLimitStillWork() throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String body = "{\"code\": \"x\", \"timeoutMs\": 0}";
+            socket.getOutputStream().write(("POST /run/python HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body
+                    + "\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = Api.readJsonAnswer(socket);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("timeoutMs must be between"), answer);
+        }
+    }
+
+    @Test
     void unknownRoutesAre404Json() {
         given().get("/nope").then().statusCode(404).contentType(ContentType.JSON).body("status", equalTo(404));
         given().contentType(ContentType.JSON).body("{}").post("/run").then().statusCode(404)

@@ -78,4 +78,45 @@ class SaturationTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertTrue(ms < 4000, "the next run waited " + ms + " ms for the abandoned one");
     }
+
+    /**
+     * Two runs on one HTTP/2 connection (one running, one queued), then the client goes away: both
+     * are cancelled, not only the last one on the connection. Watched from outside, on the metrics.
+     */
+    @Test
+    void clientGoingAwayCancelsEveryRunOfItsHttp2Connection() throws Exception {
+        Api.awaitReady();
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            io.vertx.core.http.HttpClient h2 = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                    .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false)
+                    .setDefaultHost("localhost").setDefaultPort(io.restassured.RestAssured.port),
+                    new io.vertx.core.http.PoolOptions().setHttp2MaxSize(1));
+            String body = "{\"code\": \"import time; time.sleep(60)\", \"timeoutMs\": 10000}";
+            for (int i = 0; i < 2; i++) {
+                h2.request(io.vertx.core.http.HttpMethod.POST, "/run/python")
+                        .compose(r -> r.putHeader("Content-Type", "application/json").send(body));
+                Api.sleep(200);
+            }
+            assertTrue(awaitInFlight(1, 10_000), "the first run never started");
+            Api.sleep(300);
+            h2.close().toCompletionStage().toCompletableFuture().get();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        }
+        assertTrue(awaitInFlight(0, 1500), "the running run was not cancelled");
+        Api.sleep(1500);
+        assertTrue(awaitInFlight(0, 0), "the queued run started after its client was gone");
+    }
+
+    private static boolean awaitInFlight(int runs, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        do {
+            if (io.restassured.RestAssured.get("/q/metrics").asString().contains("codeexec_runs_in_flight " + runs + ".0")) {
+                return true;
+            }
+            Api.sleep(50);
+        } while (System.currentTimeMillis() < deadline);
+        return false;
+    }
 }

@@ -57,7 +57,7 @@ class WarmPoolTest {
 
     private List<Container> pooled(String language, boolean runningOnly) {
         return docker.listContainersCmd().withShowAll(!runningOnly)
-                .withLabelFilter(List.of("dev.codeexec.instance=code-exec-test", "dev.codeexec.pooled=true",
+                .withLabelFilter(List.of("dev.codeexec.instance=" + System.getProperty("code-exec.docker.instance-id", "code-exec-test"), "dev.codeexec.pooled=true",
                         "dev.codeexec.language=" + language)).exec();
     }
 

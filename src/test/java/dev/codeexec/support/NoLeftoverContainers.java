@@ -27,7 +27,7 @@ public class NoLeftoverContainers implements AfterAllCallback {
             List<String> left = List.of();
             for (int i = 0; i < 50; i++) {
                 left = docker.listContainersCmd().withShowAll(true)
-                        .withLabelFilter(List.of("dev.codeexec.instance=code-exec-test", "dev.codeexec.pooled=false")).exec()
+                        .withLabelFilter(List.of("dev.codeexec.instance=" + System.getProperty("code-exec.docker.instance-id", "code-exec-test"), "dev.codeexec.pooled=false")).exec()
                         .stream().map(Container::getId).toList();
                 if (left.isEmpty()) {
                     return;

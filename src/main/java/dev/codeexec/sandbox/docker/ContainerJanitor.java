@@ -14,26 +14,29 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Kills and removes containers off the request path, and reaps every container of this instance
- * (found by label) at startup and at shutdown, so nothing outlives the service.
+ * (found by label) at startup and at shutdown, so nothing outlives the service. Kills have threads
+ * of their own: a kill stops a program that burns CPU (a timeout, an output flood, a client gone),
+ * so it never waits behind removals; a removal that fails is retried later, by the scheduler of the
+ * removal threads, never by sleeping on a thread.
  */
 @ApplicationScoped
 public class ContainerJanitor {
 
     private static final Logger LOG = Logger.getLogger(ContainerJanitor.class);
+    private static final int REMOVE_ATTEMPTS = 3;
 
     private final DockerClient docker;
     private final ContainerLabels labels;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "container-janitor");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService kills = Executors.newFixedThreadPool(2, daemon("container-killer"));
+    private final ScheduledExecutorService removals = Executors.newScheduledThreadPool(2, daemon("container-remover"));
 
     private final Metrics metrics;
 
@@ -47,9 +50,9 @@ public class ContainerJanitor {
         live.add(id);
     }
 
-    /** Schedules a SIGKILL of the whole container; never blocks the caller. */
+    /** Schedules a SIGKILL of the whole container; never blocks the caller, never waits for removals. */
     void killLater(String id) {
-        executor.execute(() -> kill(id));
+        kills.execute(() -> kill(id));
     }
 
     /** SIGKILLs the whole container now. */
@@ -67,40 +70,35 @@ public class ContainerJanitor {
         }
     }
 
-    /** Schedules the forced removal of a container. */
+    /** Schedules the forced removal of a container (retried up to three times; removal is safe to repeat). */
     void removeLater(String id) {
-        executor.execute(() -> remove(id));
+        removals.execute(() -> removeOrRetry(id, 1));
     }
 
-    /** Forced removal, tried up to three times (removal is safe to repeat). */
-    private void remove(String id) {
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            long start = System.nanoTime();
-            try {
-                docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-                live.remove(id);
-                return;
-            } catch (NotFoundException | ConflictException e) {
-                live.remove(id); // gone already, or its removal is in progress
-                return;
-            } catch (RuntimeException e) {
-                metrics.dockerError(DockerErrors.kind(e));
-                if (attempt == 3) {
-                    LOG.warnf("could not remove container %s: %s", id, e.getMessage());
-                    return;
-                }
-                sleep(200L * attempt);
-            } finally {
-                metrics.phase(Phase.REMOVE, System.nanoTime() - start);
-            }
+    private void removeOrRetry(String id, int attempt) {
+        if (!remove(id, attempt == REMOVE_ATTEMPTS) && !removals.isShutdown()) {
+            removals.schedule(() -> removeOrRetry(id, attempt + 1), 200L * attempt, TimeUnit.MILLISECONDS);
         }
     }
 
-    private static void sleep(long millis) {
+    /** One forced removal; true when the container is gone (or must be given up). */
+    boolean remove(String id, boolean last) {
+        long start = System.nanoTime();
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            live.remove(id);
+            return true;
+        } catch (NotFoundException | ConflictException e) {
+            live.remove(id); // gone already, or its removal is in progress
+            return true;
+        } catch (RuntimeException e) {
+            metrics.dockerError(DockerErrors.kind(e));
+            if (last) {
+                LOG.warnf("could not remove container %s: %s", id, e.getMessage());
+            }
+            return last;
+        } finally {
+            metrics.phase(Phase.REMOVE, System.nanoTime() - start);
         }
     }
 
@@ -110,19 +108,21 @@ public class ContainerJanitor {
                 .withShowAll(true)
                 .withLabelFilter(labels.instanceFilter())
                 .exec();
-        leftovers.forEach(c -> remove(c.getId()));
+        leftovers.forEach(c -> remove(c.getId(), true));
         metrics.reaped(leftovers.size());
         return leftovers.size();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        executor.shutdown();
+        kills.shutdown();
+        removals.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            kills.awaitTermination(5, TimeUnit.SECONDS);
+            removals.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        live.forEach(this::remove);
+        live.forEach(id -> remove(id, true));
         try {
             int reaped = reapInstance();
             if (reaped > 0) {
@@ -131,5 +131,13 @@ public class ContainerJanitor {
         } catch (RuntimeException e) {
             LOG.warnf("could not reap containers at shutdown: %s", e.getMessage());
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

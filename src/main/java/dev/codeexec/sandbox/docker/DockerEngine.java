@@ -15,17 +15,19 @@ public class DockerEngine implements Engine {
     private final DockerClient docker;
     private final ContainerFactory factory;
     private final ContainerJanitor janitor;
+    private final OrphanReaper orphans;
 
-    public DockerEngine(DockerClient docker, ContainerFactory factory, ContainerJanitor janitor) {
+    public DockerEngine(DockerClient docker, ContainerFactory factory, ContainerJanitor janitor, OrphanReaper orphans) {
         this.docker = docker;
         this.factory = factory;
         this.janitor = janitor;
+        this.orphans = orphans;
     }
 
     @Override
     public int removeLeftovers() {
         try {
-            return janitor.reapInstance();
+            return janitor.reapInstance() + orphans.reap();
         } catch (RuntimeException e) {
             throw new SandboxUnavailableException("could not list leftover containers: " + e.getMessage(), e);
         }

@@ -146,7 +146,7 @@ public class DockerWarmPool implements WarmPool {
         if (stopping) {
             return;
         }
-        long maxAge = config.pool().maxIdleAge().toNanos();
+        long maxAge = config.pool().maxIdle().toNanos();
         long now = System.nanoTime();
         pools.values().forEach(p -> p.ready.removeIf(r -> {
             boolean drop = !r.container().alive() || now - r.since() > maxAge;

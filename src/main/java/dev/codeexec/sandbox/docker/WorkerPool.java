@@ -46,7 +46,7 @@ public class WorkerPool {
         this.factory = factory;
         this.janitor = janitor;
         this.config = config.throughput();
-        this.maxAgeNanos = config.pool().maxIdleAge().toNanos();
+        this.maxAgeNanos = config.pool().maxIdle().toNanos();
         this.vertx = vertx;
     }
 

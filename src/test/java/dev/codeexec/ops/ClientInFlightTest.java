@@ -1,0 +1,97 @@
+package dev.codeexec.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.codeexec.support.Api;
+import dev.codeexec.support.NoLeftoverContainers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two run slots and a queue of four: by default one client may have one run in flight (half the
+ * slots), so it cannot take every slot and queue place. Its count is released however a run ends.
+ */
+@QuarkusTest
+@ExtendWith(NoLeftoverContainers.class)
+@TestProfile(ClientInFlightTest.TwoSlots.class)
+class ClientInFlightTest {
+
+    public static class TwoSlots implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("code-exec.execution.max-concurrent", "2", "code-exec.execution.queue", "4",
+                    "code-exec.rate-limit.enabled", "true", "code-exec.rate-limit.requests-per-minute", "1000");
+        }
+    }
+
+    private static Response runAs(String client, String code) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", client)
+                .body(Map.of("code", code)).post("/run/python");
+    }
+
+    @Test
+    void aSecondRunOfTheSameClientIs429WhileTheFirstIsInFlight() throws Exception {
+        Api.awaitReady();
+        CompletableFuture<Response> first = CompletableFuture.supplyAsync(
+                () -> runAs("203.0.113.1", "import time; time.sleep(2); print('first')"));
+        awaitARunInFlight();
+        Response second = runAs("203.0.113.1", "print('second')");
+        assertEquals(429, second.statusCode(), second.asString());
+        assertEquals("application/json", second.contentType());
+        assertEquals("1", second.header("Retry-After"));
+        assertEquals("Too many runs in flight for this client (at most 1 at once)", second.jsonPath().getString("message"));
+        // another client is not held back
+        runAs("203.0.113.2", "print('other')").then().statusCode(200);
+        assertEquals("first\n", first.get().jsonPath().getString("stdout"));
+        // released on success: the client may run again
+        runAs("203.0.113.1", "print('again')").then().statusCode(200);
+        given().get("/q/metrics").then()
+                .body(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*codeexec_requests_rejected_total\\{reason=\"client_busy\"\\} [1-9].*"));
+    }
+
+    private static void awaitARunInFlight() {
+        for (int i = 0; i < 100; i++) {
+            if (given().get("/q/metrics").asString().contains("codeexec_runs_in_flight 1.0")) {
+                return;
+            }
+            Api.sleep(50);
+        }
+        throw new AssertionError("the first run never started");
+    }
+
+    @Test
+    void theCountIsReleasedOnErrorsAndWhenTheClientGoesAway() throws Exception {
+        Api.awaitReady();
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON).header("X-Forwarded-For", "203.0.113.3")
+                    .body("{\"code\": \"x\", \"timeoutMs\": 0}").post("/run/python").then().statusCode(400);
+        }
+        for (int i = 0; i < 3; i++) {
+            try (Socket s = new Socket("localhost", RestAssured.port)) {
+                String body = "{\"code\": \"import time; time.sleep(30)\", \"timeoutMs\": 10000}";
+                s.getOutputStream().write(("POST /run/python HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "X-Forwarded-For: 203.0.113.3\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                        .getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().flush();
+                Api.sleep(300);
+            } // gone mid-run
+            Api.sleep(300);
+        }
+        Response after = runAs("203.0.113.3", "print('still welcome')");
+        assertEquals(200, after.statusCode(), after.asString());
+        assertTrue(after.jsonPath().getString("stdout").contains("still welcome"));
+    }
+}

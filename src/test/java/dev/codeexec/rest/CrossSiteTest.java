@@ -1,0 +1,62 @@
+package dev.codeexec.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A web page on another site must not be able to make a visitor's browser run programs here. The
+ * requests use an unknown language: one that passes the check is answered 400 by validation,
+ * nothing runs either way.
+ */
+@QuarkusTest
+@TestProfile(CrossSiteTest.OnePlayground.class)
+class CrossSiteTest {
+
+    public static class OnePlayground implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("code-exec.http.allowed-origins", "https://playground.example");
+        }
+    }
+
+    private static RequestSpecification json() {
+        return given().contentType(ContentType.JSON).body("{\"code\": \"x\"}");
+    }
+
+    @Test
+    void anotherSitesOriginIs403Json() {
+        json().header("Origin", "https://evil.example").post("/run/cobol").then()
+                .statusCode(403).contentType(ContentType.JSON).body("status", equalTo(403))
+                .body("message", startsWith("Cross-site requests are refused"));
+        // the preflight-free kinds a page can send: text/plain, a form
+        given().contentType(ContentType.TEXT).header("Origin", "https://evil.example").body("{\"code\": \"x\"}")
+                .post("/run/python").then().statusCode(403);
+        given().header("Origin", "null").contentType(ContentType.URLENC).formParam("code", "x")
+                .post("/run/python").then().statusCode(403);
+    }
+
+    @Test
+    void secFetchSiteCrossSiteIs403() {
+        json().header("Sec-Fetch-Site", "cross-site").post("/run/cobol").then().statusCode(403);
+        json().header("Sec-Fetch-Site", "same-origin").post("/run/cobol").then().statusCode(400);
+    }
+
+    @Test
+    void sameOriginAllowedOriginsAndNonBrowsersPass() {
+        json().header("Origin", "http://localhost:" + RestAssured.port).post("/run/cobol").then().statusCode(400);
+        json().header("Origin", "https://playground.example").header("Sec-Fetch-Site", "cross-site")
+                .post("/run/cobol").then().statusCode(400);
+        json().post("/run/cobol").then().statusCode(400);
+        given().header("Origin", "https://evil.example").get("/runtimes").then().statusCode(200);
+    }
+}
