@@ -57,7 +57,10 @@ public class ExecutionService {
                 request.compileTimeoutMs(), request.compileMemoryMb());
         Runtime runtime = languages.runtime(language)
                 .orElseThrow(() -> new RuntimeNotReadyException(language.id()));
-        Plan plan = plan(runtime, program, input, args, resolved);
+        Duration cpuTime = LimitsResolver.cpuTime("cpuTimeMs", request.cpuTimeMs(), caps.maxTimeout());
+        Duration compileCpuTime = LimitsResolver.cpuTime("compileCpuTimeMs", request.compileCpuTimeMs(),
+                caps.maxCompileTimeout());
+        Plan plan = plan(runtime, program, input, args, resolved, cpuTime, compileCpuTime);
 
         RunLog log = new RunLog(RunLog.newId(), language.id(), System.nanoTime());
         AtomicBoolean leftQueue = new AtomicBoolean();
@@ -95,15 +98,15 @@ public class ExecutionService {
     }
 
     private static Plan plan(Runtime runtime, Program program, byte[] input, List<String> args,
-            LimitsResolver.Limits limits) {
+            LimitsResolver.Limits limits, Duration cpuTime, Duration compileCpuTime) {
         Language language = runtime.language();
         Step compile = language.compiled()
                 ? new Step(Step.Kind.COMPILE, language.compileCommand(program.entry()), language.env(), new byte[0],
-                        limits.compileTimeout(), null, limits.compileOutput())
+                        limits.compileTimeout(), compileCpuTime, limits.compileOutput())
                 : null;
         List<String> command = new java.util.ArrayList<>(language.runCommand(program.entry()));
         command.addAll(args);
-        Step run = new Step(Step.Kind.RUN, command, language.env(), input, limits.timeout(), null, limits.output());
+        Step run = new Step(Step.Kind.RUN, command, language.env(), input, limits.timeout(), cpuTime, limits.output());
         SessionSpec spec = new SessionSpec(language.id(), runtime.image(), compile != null ? limits.compile() : limits.run());
         return new Plan(spec, program.files(), compile, limits.run(), List.of(run));
     }

@@ -86,6 +86,11 @@ public class LimitsResolver {
         return new MemorySizeConverter().convert(size).asLongValue();
     }
 
+    /** A CPU-time limit a request asked for (null: none), between 1 ms and {@code max}. */
+    static Duration cpuTime(String field, Integer ms, Duration max) {
+        return ms == null ? null : Duration.ofMillis(within(field, ms, 1, max.toMillis()));
+    }
+
     private static long within(String field, long value, long min, long max) {
         if (value < min || value > max) {
             throw new InvalidExecutionException(field + " must be between " + min + " and " + max);
