@@ -100,9 +100,9 @@ public class ClientFilters {
                 .build();
     }
 
-    /** The API proper: not health, metrics or docs. */
+    /** The API proper (ours and Piston's): not health, metrics, docs or the playground's files. */
     private static boolean guarded(ContainerRequestContext ctx) {
         String path = ctx.getUriInfo().getPath();
-        return path.startsWith("/run") || path.startsWith("/runtimes");
+        return path.startsWith("/run") || path.startsWith("/runtimes") || path.startsWith("/api/v2/");
     }
 }
