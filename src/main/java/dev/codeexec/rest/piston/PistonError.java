@@ -1,12 +1,11 @@
 package dev.codeexec.rest.piston;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.codeexec.rest.ExceptionMappers;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
-import java.util.stream.Collectors;
 
 /** An error as Piston answers it: {@code {"message": "..."}}. */
 public record PistonError(String message) {
@@ -18,17 +17,10 @@ public record PistonError(String message) {
     /** What is wrong with a body Jackson could not read, naming the field. */
     static String describe(JsonProcessingException e) {
         if (e instanceof MismatchedInputException m) {
-            String field = path(m);
+            String field = ExceptionMappers.path(m);
             return field.isEmpty() ? "The body must be a JSON object" : field + " must be " + typeName(m.getTargetType());
         }
         return "Malformed JSON: " + e.getOriginalMessage();
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining())
-                .replaceFirst("^\\.", "");
     }
 
     private static String typeName(Class<?> type) {
