@@ -1,4 +1,5 @@
-// The playground: one page on the service's public API (GET /runtimes, POST /run/{language}).
+// The playground: one page on the service's public API (GET /runtimes, POST /run/{language}), by
+// relative URLs so that it also works behind a proxy that serves the service under a path prefix.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
@@ -93,7 +94,7 @@ async function problem(response) {
 async function loadRuntimes() {
   let runtimes;
   try {
-    const response = await api('/runtimes');
+    const response = await api('runtimes');
     if (!response.ok) throw new Error(await problem(response));
     runtimes = await response.json();
   } catch (e) {
@@ -175,7 +176,7 @@ async function run() {
   const args = $('args').value.split('\n').filter((a) => a !== '');
   if (args.length) body.args = args;
   try {
-    const response = await api('/run/' + encodeURIComponent(current), {
+    const response = await api('run/' + encodeURIComponent(current), {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
     });
     if (!response.ok) throw new Error(await problem(response));
