@@ -25,9 +25,10 @@ const programs = {
     "        String name = new Scanner(System.in).nextLine();\n" +
     "        System.out.println(\"Hello, \" + name + \"! \" + String.join(\" \", args));\n    }\n}\n",
 };
+// runTimeout: the service's cap, not Piston's 3 s, so a busy machine cannot make a hello world time out.
 for (const [language, code] of Object.entries(programs)) {
   if (installed(language)) {
-    out[language] = await client.execute(language, code, { stdin: "Ada", args: ["x", "y z"] });
+    out[language] = await client.execute(language, code, { stdin: "Ada", args: ["x", "y z"], runTimeout: 10000 });
   }
 }
 

@@ -6,7 +6,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,7 +116,7 @@ class PistonExecuteTest {
                 .body("run.message", containsString("500 ms"));
         execute(job("python", "*", "while True: pass", "run_timeout", 8000, "run_cpu_time", 300)).then().statusCode(200)
                 .body("run.status", equalTo("TO")).body("run.signal", equalTo("SIGKILL"))
-                .body("run.message", equalTo("CPU time limit exceeded")).body("run.wall_time", lessThan(4000));
+                .body("run.message", equalTo("CPU time limit exceeded"));
         execute(job("python", "*", "s = 'x' * (200 << 20); print(len(s))", "run_memory_limit", 64 << 20)).then().statusCode(200)
                 .body("run.status", equalTo("SG")).body("run.code", nullValue()).body("run.signal", equalTo("SIGKILL"))
                 .body("run.message", containsString("Memory limit of 64 MiB"));
