@@ -52,6 +52,11 @@ public class ExecutionService {
      * cancelled too, so its sandbox is killed and its slot freed.
      */
     public CompletionStage<Outcome> execute(Execution request, RunControl control) {
+        return execute(request, control, Metrics.Api.RUN);
+    }
+
+    /** As {@link #execute(Execution, RunControl)}, counted in the metrics under the API it came through. */
+    public CompletionStage<Outcome> execute(Execution request, RunControl control, Metrics.Api api) {
         Language language = languages.find(request.language())
                 .orElseThrow(() -> new UnsupportedLanguageException(languages.names()));
         Program program = Program.of(request, language, caps);
@@ -92,7 +97,7 @@ public class ExecutionService {
                         judging))
                 .whenComplete((outcome, error) -> {
                     if (outcome != null) {
-                        metrics.executed(language.id(), outcome.status(), wallTime(outcome));
+                        metrics.executed(api, language.id(), outcome.status(), wallTime(outcome));
                         if (outcome.tests() != null) {
                             outcome.tests().forEach(c -> metrics.verdict(language.id(), c.verdict().name()));
                         }

@@ -21,7 +21,7 @@ public class LimitsResolver {
 
     static final long MIB = 1024 * 1024;
     /** Below this the interpreters cannot even start. */
-    static final int MIN_MEMORY_MB = 16;
+    public static final int MIN_MEMORY_MB = 16;
 
     private final CodeExecConfig config;
 

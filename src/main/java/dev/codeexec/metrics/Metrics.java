@@ -43,6 +43,9 @@ public class Metrics {
     /** Why a request was turned away. */
     public enum Rejection { SATURATED, RATE_LIMITED, CLIENT_BUSY, ENGINE_DOWN, NOT_READY, UNAUTHORIZED, SHUTTING_DOWN }
 
+    /** The API a run came through: /run, or Piston's /api/v2/execute. */
+    public enum Api { RUN, PISTON }
+
     /** A container lifecycle call. */
     public enum Phase { CREATE, ATTACH, START, UPDATE, INSPECT, KILL, REMOVE }
 
@@ -73,9 +76,9 @@ public class Metrics {
         Gauge.builder(CAPACITY, () -> queue).tag("kind", "queue").register(registry);
     }
 
-    public void executed(String language, String status, Duration wall) {
-        Counter.builder(EXECUTIONS).tag("language", language).tag("status", status)
-                .description("Runs that happened, by language and status").register(registry).increment();
+    public void executed(Api api, String language, String status, Duration wall) {
+        Counter.builder(EXECUTIONS).tag("api", api.name().toLowerCase()).tag("language", language).tag("status", status)
+                .description("Runs that happened, by API, language and status").register(registry).increment();
         Timer.builder(EXECUTION_DURATION).tag("language", language)
                 .description("Wall-clock time of runs, container start to exit")
                 .serviceLevelObjectives(RUN_BUCKETS)

@@ -151,7 +151,8 @@ public class ExceptionMappers {
                 .build();
     }
 
-    private static String path(JsonMappingException e) {
+    /** Where in the body Jackson failed, as {@code files[0].content}. */
+    public static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining())

@@ -37,9 +37,9 @@ class MetricsAndDashboardTest {
     void everyServiceMetricIsExportedWithBoundedTags() {
         String metrics = metricsAfterAMixedWorkload();
         for (String expected : List.of(
-                "codeexec_executions_total{language=\"python\",status=\"OK\"}",
-                "codeexec_executions_total{language=\"ruby\",status=\"RUNTIME_ERROR\"}",
-                "codeexec_executions_total{language=\"javascript\",status=\"TIMEOUT\"}",
+                "codeexec_executions_total{api=\"run\",language=\"python\",status=\"OK\"}",
+                "codeexec_executions_total{api=\"run\",language=\"ruby\",status=\"RUNTIME_ERROR\"}",
+                "codeexec_executions_total{api=\"run\",language=\"javascript\",status=\"TIMEOUT\"}",
                 "codeexec_execution_duration_seconds_bucket{language=\"python\",le=\"0.01\"}",
                 "codeexec_execution_duration_seconds_bucket{language=\"python\",le=\"30.0\"}",
                 "codeexec_container_phase_seconds_count{phase=\"create\"}",

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class NoLeftoverContainers implements AfterAllCallback {
 
+    /** The test instance's id: %test's, unless the build set another (-Dcode-exec.docker.instance-id=...). */
+    private static final String INSTANCE = System.getProperty("code-exec.docker.instance-id", "code-exec-test");
+
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
@@ -27,7 +30,7 @@ public class NoLeftoverContainers implements AfterAllCallback {
             List<String> left = List.of();
             for (int i = 0; i < 50; i++) {
                 left = docker.listContainersCmd().withShowAll(true)
-                        .withLabelFilter(List.of("dev.codeexec.instance=" + System.getProperty("code-exec.docker.instance-id", "code-exec-test"), "dev.codeexec.pooled=false")).exec()
+                        .withLabelFilter(List.of("dev.codeexec.instance=" + INSTANCE, "dev.codeexec.pooled=false")).exec()
                         .stream().map(Container::getId).toList();
                 if (left.isEmpty()) {
                     return;

@@ -1,0 +1,94 @@
+package dev.codeexec.rest.piston;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.execution.Execution;
+import dev.codeexec.execution.ExecutionService;
+import dev.codeexec.execution.InvalidExecutionException;
+import dev.codeexec.language.Runtime;
+import dev.codeexec.metrics.Metrics;
+import dev.codeexec.sandbox.RunControl;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Piston's v2 API, translated onto the same ExecutionService as /run (same limits, slots, rate
+ * limits, API keys, metrics under api=piston). Its 400s answer {@code {"message"}} as Piston does;
+ * every other error is the service's own (which carries {@code message} too).
+ */
+@Path("/api/v2")
+@Tag(name = "Piston v2", description = "Piston's API for Piston's clients")
+public class PistonResource {
+
+    private final ExecutionService executions;
+    private final PistonRuntimes runtimes;
+    private final CodeExecConfig.LimitsConfig caps;
+
+    public PistonResource(ExecutionService executions, PistonRuntimes runtimes, CodeExecConfig config) {
+        this.executions = executions;
+        this.runtimes = runtimes;
+        this.caps = config.limits();
+    }
+
+    @GET
+    @Path("/runtimes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The ready runtimes, with X.Y.Z versions")
+    public List<PistonRuntime> runtimes() {
+        return runtimes.list();
+    }
+
+    @POST
+    @Path("/execute")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Run a job as Piston does",
+            description = "200 for every job that ran, whatever the program did; see run.status. "
+                    + "A text/plain body is read as JSON (piston-client sends it so); cross-site browsers get 403.")
+    public CompletionStage<PistonExecuteResponse> execute(PistonExecuteRequest request, @Context HttpServerRequest http) {
+        if (request == null) {
+            throw new InvalidExecutionException("language is required as a string");
+        }
+        request.check();
+        Runtime runtime = runtimes.resolve(request.language(), request.version());
+        Execution execution = request.toExecution(runtime.language(), caps);
+        RunControl control = new RunControl();
+        // The client went away mid-run: kill the container now rather than at the deadline.
+        http.connection().closeHandler(closed -> control.cancel());
+        return executions.execute(execution, control, Metrics.Api.PISTON).thenApply(PistonExecuteResponse::of);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidExecutionException e) {
+        return PistonError.response(400, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return PistonError.response(400, PistonError.describe(e));
+    }
+
+    /** A body the JSON reader could not parse arrives wrapped. */
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return json(json);
+            }
+        }
+        return PistonError.response(e.getResponse().getStatus(), e.getResponse().getStatusInfo().getReasonPhrase());
+    }
+}

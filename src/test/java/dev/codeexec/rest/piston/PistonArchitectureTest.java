@@ -1,0 +1,27 @@
+package dev.codeexec.rest.piston;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Piston's API is a translation onto ExecutionService: never a second way to run a program. */
+class PistonArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.codeexec");
+
+    @Test
+    void runsOnlyThroughExecutionService() {
+        noClasses().that().resideInAPackage("dev.codeexec.rest.piston..")
+                .should().dependOnClassesThat(resideInAPackage("dev.codeexec.sandbox..").and(not(simpleName("RunControl")))
+                        .or(simpleName("GuardedSandbox")).or(simpleName("PlanRunner")).or(simpleName("RunResource")))
+                .check(classes);
+    }
+}
