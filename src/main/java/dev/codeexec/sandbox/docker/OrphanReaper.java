@@ -34,8 +34,10 @@ public class OrphanReaper {
         this.labels = labels;
         this.janitor = janitor;
         this.metrics = metrics;
-        this.reapAfter = config.docker().reapAfter().orElse(
-                config.pool().maxIdle().plus(config.limits().maxTimeout()).plus(Duration.ofMinutes(1)));
+        // A live instance's container waits at most pool.max-idle, then serves one request, which
+        // the guard ends within guard-timeout-ms (compilation and every test case included).
+        this.reapAfter = config.docker().reapAfter().orElse(config.pool().maxIdle()
+                .plus(Duration.ofMillis(config.execution().guardTimeoutMs())).plus(Duration.ofMinutes(1)));
     }
 
     @Scheduled(every = "${code-exec.docker.reap-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
