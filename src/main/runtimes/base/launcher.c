@@ -497,9 +497,12 @@ static void child(const struct step *s, int in, int out, int err, int ctl) {
     extern char **environ;
     environ = s->env;
     if (namespaces) {
+        /* /tmp and /dev/shm stay the container's own (tmpfs with size and inode caps, emptied before
+         * every step); bwrap's fresh /dev is made read-only so it cannot become uncapped scratch. */
         static const char *bwrap[] = {"/usr/bin/bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
             "--die-with-parent", "--new-session", "--ro-bind", "/", "/", "--bind", SANDBOX, SANDBOX,
-            "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev", "--chdir", SANDBOX, "--"};
+            "--bind", "/tmp", "/tmp", "--proc", "/proc", "--dev", "/dev", "--bind", "/dev/shm", "/dev/shm",
+            "--remount-ro", "/dev", "--chdir", SANDBOX, "--"};
         int n = (int) (sizeof bwrap / sizeof bwrap[0]);
         int argc = 0;
         while (s->argv[argc] != NULL) argc++;
@@ -696,6 +699,8 @@ static void run_step(const struct step *s) {
     getrusage(RUSAGE_CHILDREN, &after);
     long long cpu = tv_us(after.ru_utime) + tv_us(after.ru_stime) - tv_us(before.ru_utime) - tv_us(before.ru_stime);
     if (cpu_before >= 0 && reason == NULL && cpu > s->cpu_ms * 1000) reason = "cpu";
+    /* RLIMIT_CPU's signal: the kernel's own count reached the limit before rusage's did. */
+    if (reason == NULL && s->cpu_ms > 0 && WIFSIGNALED(main_status) && WTERMSIG(main_status) == SIGXCPU) reason = "cpu";
     long oom_after = oom_kills();
     int code = WIFEXITED(main_status) ? WEXITSTATUS(main_status) : 128 + WTERMSIG(main_status);
     framef('R', "exit=%d reason=%s oom=%ld wall_us=%lld cpu_us=%lld maxrss_kb=%ld", code,

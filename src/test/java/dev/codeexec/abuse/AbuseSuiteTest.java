@@ -39,12 +39,17 @@ public class AbuseSuiteTest {
         try (Stream<Path> families = Files.list(root)) {
             return families.sorted().<DynamicNode>map(family -> DynamicContainer.dynamicContainer(
                     family.getFileName().toString(),
-                    Stream.concat(cases(root, family).<DynamicTest>map(c -> DynamicTest.dynamicTest(
+                    Stream.concat(cases(root, family).map(c -> c.inMode(mode())).<DynamicTest>map(c -> DynamicTest.dynamicTest(
                             c.name() + ": " + c.one("attack"), () -> check(c))),
                             Stream.of(DynamicTest.dynamicTest("service healthy after " + family.getFileName(),
                                     AbuseSuiteTest::healthy)))))
                     .toList().stream();
         }
+    }
+
+    /** The mode whose {@code @mode:key} directives apply ("default" here). */
+    protected String mode() {
+        return "default";
     }
 
     private static Stream<AbuseCase> cases(Path root, Path family) {

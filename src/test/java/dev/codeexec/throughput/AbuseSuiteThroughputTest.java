@@ -8,4 +8,9 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(ThroughputProfile.class)
 class AbuseSuiteThroughputTest extends AbuseSuiteTest {
+
+    @Override
+    protected String mode() {
+        return "throughput";
+    }
 }
