@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
 import dev.codeexec.sandbox.StepResult;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -86,7 +87,7 @@ public class ExecutionService {
             onStart.run();
             throw e;
         }
-        return run
+        CompletableFuture<Outcome> done = run
                 .whenComplete((report, error) -> {
                     onStart.run();
                     if (error != null) {
@@ -105,7 +106,10 @@ public class ExecutionService {
                     } else {
                         log.failed(error);
                     }
-                });
+                }).toCompletableFuture();
+        // Callers may cancel what they get (Mutiny does when the client goes away); a cancelled
+        // stage would skip the bookkeeping above, so they get a copy.
+        return done.copy();
     }
 
     private Plan plan(Runtime runtime, Program program, byte[] input, List<String> args,

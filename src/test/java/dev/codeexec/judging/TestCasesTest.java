@@ -219,4 +219,17 @@ class TestCasesTest {
         assertTrue(metrics.contains("codeexec_test_verdicts_total{language=\"python\",verdict=\"ACCEPTED\"}"), metrics);
         assertTrue(metrics.contains("codeexec_test_verdicts_total{language=\"python\",verdict=\"WRONG_ANSWER\"}"));
     }
+
+    @Test
+    void aCaseOverItsCpuTimeIsATimeoutNotARuntimeError() {
+        // The kernel's RLIMIT_CPU signal (SIGXCPU) may come before the launcher's own CPU accounting
+        // sees the limit: either way the case ran out of time.
+        given().contentType(ContentType.JSON).body(Map.of("code", "import sys\nif sys.stdin.read().strip() == 'spin':\n    while True: pass\nprint('done')",
+                "cpuTimeMs", 1000, "tests", List.of(Map.of("input", "quick", "expectedOutput", "done"),
+                        Map.of("input", "spin", "expectedOutput", "done"))))
+                .post("/run/python").then().statusCode(200)
+                .body("tests[0].verdict", equalTo("ACCEPTED"))
+                .body("tests[1].verdict", equalTo("TIMEOUT"))
+                .body("summary.verdict", equalTo("TIMEOUT"));
+    }
 }
