@@ -93,7 +93,13 @@ class OrphanReapingTest {
     @Test
     void pooledContainersAreReplacedAfterTheirMaxIdleTime() {
         Api.awaitReady();
+        // A language keeps containers once it is used.
+        Api.run("python", "print('demand')").then().statusCode(200);
         Set<String> before = pooled();
+        for (int i = 0; i < 50 && before.isEmpty(); i++) {
+            Api.sleep(100);
+            before = pooled();
+        }
         assertFalse(before.isEmpty(), "no pooled containers");
         Api.sleep(6000);
         Set<String> after = pooled();
