@@ -10,11 +10,12 @@ import java.util.Map;
  * limits; optionally a loader ({@code preload}) that warm sandboxes start ahead of the program and
  * that runs it as the run command would. In commands, {@code {entry}} stands for the entry file's
  * name and {@code {stem}} for it without its extension. An {@code optional} language is offered only
- * when the operator enables it (its image needs what not every site has).
+ * when the operator enables it (its image needs what not every site has). {@code judge0}: Judge0 CE's
+ * ids for the language (the first is the one GET /languages lists; the others are accepted too).
  */
 public record Language(String id, String name, List<String> aliases, String entry, List<String> compile,
         List<String> run, List<String> version, Map<String, String> env, LanguageLimits limits, List<String> preload,
-        boolean optional) {
+        boolean optional, List<Integer> judge0) {
 
     public Language {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
@@ -22,6 +23,7 @@ public record Language(String id, String name, List<String> aliases, String entr
         preload = preload == null ? List.of() : List.copyOf(preload);
         env = env == null ? Map.of() : Map.copyOf(env);
         limits = limits == null ? LanguageLimits.NONE : limits;
+        judge0 = judge0 == null ? List.of() : List.copyOf(judge0);
     }
 
     public boolean compiled() {

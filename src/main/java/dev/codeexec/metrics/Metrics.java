@@ -43,8 +43,8 @@ public class Metrics {
     /** Why a request was turned away. */
     public enum Rejection { SATURATED, RATE_LIMITED, CLIENT_BUSY, ENGINE_DOWN, NOT_READY, UNAUTHORIZED, SHUTTING_DOWN }
 
-    /** The API a run came through: /run, or Piston's /api/v2/execute. */
-    public enum Api { RUN, PISTON }
+    /** The API a run came through: /run, Piston's /api/v2/execute or Judge0's /submissions. */
+    public enum Api { RUN, PISTON, JUDGE0 }
 
     /** A container lifecycle call. */
     public enum Phase { CREATE, ATTACH, START, UPDATE, INSPECT, KILL, REMOVE }

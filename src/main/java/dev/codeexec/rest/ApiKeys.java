@@ -33,11 +33,16 @@ final class ApiKeys {
         return match;
     }
 
-    /** The key a request presents: X-API-Key, else an Authorization: Bearer token, else null. */
+    /**
+     * The key a request presents: X-API-Key, else Judge0's X-Auth-Token, else an Authorization:
+     * Bearer token, else null.
+     */
     static String presented(ContainerRequestContext ctx) {
-        String key = ctx.getHeaderString("X-API-Key");
-        if (key != null) {
-            return key.trim();
+        for (String header : new String[] {"X-API-Key", "X-Auth-Token"}) {
+            String key = ctx.getHeaderString(header);
+            if (key != null) {
+                return key.trim();
+            }
         }
         String auth = ctx.getHeaderString("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -136,9 +136,10 @@ public class ClientFilters {
         return keys.enabled() ? "key:" + ApiKeys.fingerprint(ApiKeys.presented(ctx)) : "ip:" + address.of(http);
     }
 
-    /** The API proper (ours and Piston's): not health, metrics, docs or the playground's files. */
+    /** The API proper (ours, Piston's and Judge0's): not health, metrics, docs or the playground's files. */
     private static boolean guarded(ContainerRequestContext ctx) {
         String path = ctx.getUriInfo().getPath();
-        return path.startsWith("/run") || path.startsWith("/runtimes") || path.startsWith("/api/v2/");
+        return path.startsWith("/run") || path.startsWith("/runtimes") || path.startsWith("/api/v2/")
+                || path.startsWith("/submissions") || path.startsWith("/languages") || path.startsWith("/statuses");
     }
 }

@@ -16,7 +16,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /**
  * A runtime image's build context: every file of one folder of the application's bundled runtimes
  * ({@code runtimes/base/} or {@code runtimes/<language>/}), with a content hash that names the
- * image, so a changed Dockerfile, script or launcher gets a fresh image.
+ * image, so a changed Dockerfile, script or launcher gets a fresh image. The language's descriptor
+ * is the service's, not the image's: editing it (limits, commands, ids) rebuilds nothing.
  */
 final class BuildContext {
 
@@ -31,7 +32,7 @@ final class BuildContext {
         Map<String, byte[]> files = new LinkedHashMap<>();
         String prefix = folder + "/";
         for (String file : LanguageCatalog.files()) {
-            if (file.startsWith(prefix)) {
+            if (file.startsWith(prefix) && !file.equals(prefix + "language.json")) {
                 files.put(file.substring(prefix.length()), LanguageCatalog.bytes("runtimes/" + file));
             }
         }

@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Piston's API is a translation onto ExecutionService: never a second way to run a program. */
+/** Piston's and Judge0's APIs are translations onto ExecutionService: never a second way to run a program. */
 class PistonArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -19,7 +19,7 @@ class PistonArchitectureTest {
 
     @Test
     void runsOnlyThroughExecutionService() {
-        noClasses().that().resideInAPackage("dev.codeexec.rest.piston..")
+        noClasses().that().resideInAnyPackage("dev.codeexec.rest.piston..", "dev.codeexec.rest.judge0..")
                 .should().dependOnClassesThat(resideInAPackage("dev.codeexec.sandbox..").and(not(simpleName("RunControl")))
                         .or(simpleName("GuardedSandbox")).or(simpleName("PlanRunner")).or(simpleName("RunResource")))
                 .check(classes);
