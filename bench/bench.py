@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """End-to-end benchmark of the code-exec service (Python 3 standard library only).
 
-Starts the service jar once per variant (cold: CODE_EXEC_POOL_ENABLED=false, warm: =true),
+Starts the service jar once per variant (cold: CODE_EXEC_POOL_ENABLED=false, warm: =true,
+throughput: the warm pool plus CODE_EXEC_THROUGHPUT_ENABLED=true for the measured languages),
 measures hello-world runs per language (sequential latency, throughput at several concurrency
 levels, CPU per run), compares with a plain `docker run --rm -i --network none` of the same
 program, prints a table and writes every number to a JSON file.
@@ -39,7 +40,9 @@ REFERENCE_CMD = {
     "javascript": ["node", "-e", "console.log('Hello, World!')"],
     "ruby": ["ruby", "-e", "puts 'Hello, World!'"],
 }
-VARIANTS = [("cold", "false"), ("warm", "true")]
+VARIANTS = [("cold", "false"), ("warm", "true"), ("throughput", "true")]
+# The throughput variant: long-lived containers, fresh namespaces per run (code-exec.throughput.*).
+THROUGHPUT_VARIANTS = {"throughput"}
 
 READY_TIMEOUT_S = 600        # first start may build the runtime images
 STOP_TIMEOUT_S = 60          # after SIGTERM, before SIGKILL
@@ -273,8 +276,9 @@ class Service:
     # None: not tried yet; True/False: whether the service accepts -Dcode-exec.rate-limit.enabled
     rate_limit_flag = None
 
-    def __init__(self, jar, variant, pool_enabled, log_dir):
+    def __init__(self, jar, variant, pool_enabled, log_dir, languages="python,javascript,ruby"):
         self.jar = jar
+        self.languages = languages
         self.variant = variant
         self.pool_enabled = pool_enabled
         self.port = free_port()
@@ -305,6 +309,9 @@ class Service:
         env["CODE_EXEC_POOL_ENABLED"] = self.pool_enabled
         env["CODE_EXEC_RATE_LIMIT_ENABLED"] = "false"
         env["CODE_EXEC_DOCKER_INSTANCE_ID"] = f"bench-{self.variant}"
+        if self.variant in THROUGHPUT_VARIANTS:
+            env["CODE_EXEC_THROUGHPUT_ENABLED"] = "true"
+            env["CODE_EXEC_THROUGHPUT_LANGUAGES"] = self.languages
         cmd = ["java", f"-Dquarkus.http.port={self.port}"]
         if with_rate_limit_flag:
             cmd.append(f"-D{RATE_LIMIT_KEY}=false")
@@ -680,7 +687,7 @@ def parse_args(argv):
                    help="comma-separated concurrency levels (default: 1,4,8)")
     p.add_argument("--reference-runs", type=int, default=None,
                    help="`docker run --rm` reference runs per language (default: 20, 6 with --quick)")
-    p.add_argument("--variants", default="cold,warm", help="which variants to run (default: %(default)s)")
+    p.add_argument("--variants", default="cold,warm,throughput", help="which variants to run (default: %(default)s)")
     p.add_argument("--out", default=None, help=f"JSON results (default: {DEFAULT_OUT} in the repository)")
     p.add_argument("--quick", action="store_true", help="short run (a few minutes at most)")
     p.add_argument("--pace-ms", type=int, default=200,
@@ -727,7 +734,7 @@ def ensure_jar(jar):
 def bench_variant(args, variant, pool_enabled, results, log_dir):
     vres = {"pool_enabled_env": pool_enabled, "instance_id": f"bench-{variant}", "languages": {}}
     results["variants"][variant] = vres
-    svc = Service(args.jar, variant, pool_enabled, log_dir)
+    svc = Service(args.jar, variant, pool_enabled, log_dir, ",".join(args.languages))
     try:
         svc.start()
         vres["startup_s"] = svc.startup_s
