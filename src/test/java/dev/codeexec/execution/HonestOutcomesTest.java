@@ -46,9 +46,13 @@ class HonestOutcomesTest {
 
     private static double count(String status) {
         String metrics = given().get("/q/metrics").asString();
-        Matcher m = Pattern.compile("codeexec_executions_total\\{api=\"run\",language=\"python\",status=\"" + status
-                + "\"} ([0-9.]+)").matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        Matcher m = Pattern.compile("codeexec_executions_total\\{api=\"[a-z0-9]+\",language=\"python\",status=\""
+                + status + "\"} ([0-9.]+)").matcher(metrics);
+        double sum = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return sum;
     }
 
     @Test
@@ -76,12 +80,27 @@ class HonestOutcomesTest {
 
     @Test
     void aClientThatWentAwayIsNeitherATimeoutNorAnyOtherProgramOutcome() throws Exception {
+        clientGoesAway("/run/python", "{\"code\": \"import time\\ntime.sleep(8)\", \"timeoutMs\": 9000}");
+    }
+
+    @Test
+    void soThroughPistonsApi() throws Exception {
+        clientGoesAway("/api/v2/execute", "{\"language\": \"python\", \"version\": \"*\", \"files\": [{\"content\": "
+                + "\"import time\\ntime.sleep(8)\"}], \"run_timeout\": 9000}");
+    }
+
+    @Test
+    void soThroughJudge0sApi() throws Exception {
+        clientGoesAway("/submissions?wait=true", "{\"language_id\": 92, \"source_code\": \"import time\\ntime.sleep(8)\", "
+                + "\"wall_time_limit\": 9}");
+    }
+
+    private void clientGoesAway(String path, String body) throws Exception {
         double timeouts = count("TIMEOUT");
         double ok = count("OK");
         try (RunLogCapture log = new RunLogCapture()) {
             try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
-                String body = "{\"code\": \"import time\\ntime.sleep(8)\", \"timeoutMs\": 9000}";
-                socket.getOutputStream().write(("POST /run/python HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
                         + "application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).getBytes());
                 socket.getOutputStream().flush();
                 Api.sleep(1500);

@@ -160,7 +160,10 @@ class Judge0ApiTest {
                 .body("find { it.id == 92 }.name", startsWith("Python (3.11"))
                 .body("find { it.id == 93 }.name", startsWith("JavaScript (Node.js 18."));
         given().get("/languages/62").then().statusCode(200).body("id", equalTo(62))
-                .body("source_file", equalTo("Main.java")).body("compile_cmd", containsString("javac"));
+                .body("source_file", equalTo("Main.java")).body("compile_cmd", containsString("compile"));
+        given().get("/languages/50").then().statusCode(200).body("source_file", equalTo("main.c"))
+                .body("compile_cmd", containsString("gcc")).body("run_cmd", equalTo("./main"));
+        given().get("/languages/71").then().statusCode(200).body("compile_cmd", nullValue());
         given().get("/languages/4").then().statusCode(404);
         given().get("/statuses").then().statusCode(200).body("$", hasSize(14))
                 .body("find { it.id == 3 }.description", equalTo("Accepted"))

@@ -9,7 +9,7 @@ import dev.codeexec.language.Language;
 import dev.codeexec.language.LanguageRegistry;
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.sandbox.RunControl;
-import io.vertx.core.http.HttpServerRequest;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,14 +18,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -59,9 +57,8 @@ public class Judge0Resource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run a submission and answer its result (wait=true only)",
             description = "201 for every submission that ran, whatever the program did; see status.")
-    public CompletionStage<Response> submit(Judge0Submission submission, @QueryParam("wait") String wait,
-            @QueryParam("base64_encoded") String base64Encoded, @QueryParam("fields") String fields,
-            @Context HttpServerRequest http) {
+    public Uni<Response> submit(Judge0Submission submission, @QueryParam("wait") String wait,
+            @QueryParam("base64_encoded") String base64Encoded, @QueryParam("fields") String fields) {
         if (!flag("wait", wait)) {
             throw new Judge0Invalid(null, "wait=false is not served: this service keeps no submissions to fetch later; "
                     + "send wait=true to get the result in the answer");
@@ -77,12 +74,13 @@ public class Judge0Resource {
         Execution execution = submission.toExecution(language.id(), base64, caps);
         Instant created = Instant.now();
         RunControl control = new RunControl();
-        // The client went away mid-run: kill the container now rather than at the deadline.
-        http.connection().closeHandler(closed -> control.cancel());
-        return executions.execute(execution, control, Metrics.Api.JUDGE0).thenApply(outcome -> Response.status(201)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(Judge0Result.of(outcome, submission, id, name(language), base64, created, picked))
-                .build());
+        // The client went away mid-run (its connection or its HTTP/2 stream): the request's Uni is
+        // cancelled, and the container is killed now rather than at the deadline.
+        return Uni.createFrom().completionStage(() -> executions.execute(execution, control, Metrics.Api.JUDGE0))
+                .onCancellation().invoke(control::cancel)
+                .map(outcome -> Response.status(201).type(MediaType.APPLICATION_JSON)
+                        .entity(Judge0Result.of(outcome, submission, id, name(language), base64, created, picked))
+                        .build());
     }
 
     @GET

@@ -8,18 +8,16 @@ import dev.codeexec.execution.InvalidExecutionException;
 import dev.codeexec.language.Runtime;
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.sandbox.RunControl;
-import io.vertx.core.http.HttpServerRequest;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -58,7 +56,7 @@ public class PistonResource {
     @Operation(summary = "Run a job as Piston does",
             description = "200 for every job that ran, whatever the program did; see run.status. "
                     + "A text/plain body is read as JSON (piston-client sends it so); cross-site browsers get 403.")
-    public CompletionStage<PistonExecuteResponse> execute(PistonExecuteRequest request, @Context HttpServerRequest http) {
+    public Uni<PistonExecuteResponse> execute(PistonExecuteRequest request) {
         if (request == null) {
             throw new InvalidExecutionException("language is required as a string");
         }
@@ -66,9 +64,11 @@ public class PistonResource {
         Runtime runtime = runtimes.resolve(request.language(), request.version());
         Execution execution = request.toExecution(runtime.language(), caps);
         RunControl control = new RunControl();
-        // The client went away mid-run: kill the container now rather than at the deadline.
-        http.connection().closeHandler(closed -> control.cancel());
-        return executions.execute(execution, control, Metrics.Api.PISTON).thenApply(PistonExecuteResponse::of);
+        // The client went away mid-run (its connection or its HTTP/2 stream): the request's Uni is
+        // cancelled, and the container is killed now rather than at the deadline.
+        return Uni.createFrom().completionStage(() -> executions.execute(execution, control, Metrics.Api.PISTON))
+                .onCancellation().invoke(control::cancel)
+                .map(PistonExecuteResponse::of);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,12 @@
+// @attack floods stdout from the JVM
+// @expect-status OUTPUT_LIMIT
+// @truncated true
+// @max-wall-ms 12000
+public class Main {
+    public static void main(String[] args) {
+        String line = "x".repeat(1000);
+        for (;;) {
+            System.out.println(line);
+        }
+    }
+}

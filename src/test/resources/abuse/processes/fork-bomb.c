@@ -1,0 +1,11 @@
+// @attack classic fork bomb, in native code (no interpreter between it and the kernel)
+// @timeoutMs 2000
+// @expect-status TIMEOUT|RUNTIME_ERROR|MEMORY_LIMIT
+// @max-wall-ms 6000
+#include <unistd.h>
+
+int main(void) {
+    for (;;) {
+        fork();
+    }
+}

@@ -1,0 +1,27 @@
+// @attack starts JVM threads without end
+// @timeoutMs 4000
+// @expect-status OK|TIMEOUT|RUNTIME_ERROR|MEMORY_LIMIT
+// @max-wall-ms 15000
+public class Main {
+    public static void main(String[] args) {
+        int n = 0;
+        try {
+            for (;;) {
+                Thread t = new Thread(() -> {
+                    try {
+                        Thread.sleep(600_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                });
+                t.setDaemon(true);
+                t.start();
+                n++;
+            }
+        } catch (Throwable e) {
+            System.out.println("capped after " + n + " threads: " + e.getClass().getSimpleName());
+            System.out.flush();
+            Runtime.getRuntime().halt(0);
+        }
+    }
+}
