@@ -151,7 +151,7 @@ function show(result) {
   if (compile) {
     $('compile-status').dataset.status = compile.status;
     $('compile-status').textContent = (STATUS_TEXT[compile.status] || compile.status) + ' · exit ' + compile.exitCode
-        + ' · ' + compile.wallTimeMs + ' ms';
+        + (compile.cached ? ' · cached (compiled by an earlier request)' : ' · ' + compile.wallTimeMs + ' ms');
     $('compile-output').textContent = compile.output || '(no output)';
   }
   const failed = result.status !== 'OK' && result.status !== 'RUNTIME_ERROR' && result.status !== 'COMPILE_ERROR';

@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of the real engine's unix socket, which a test can cut and
- * restore to simulate an engine outage without touching the engine itself.
+ * restore to simulate an engine outage, or hold (nothing reaches the engine until released) to
+ * simulate a stalled one, without touching the engine itself.
  */
 public final class EngineProxy {
 
@@ -22,6 +23,7 @@ public final class EngineProxy {
     private final int port;
     private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocketChannel server;
+    private volatile boolean held;
 
     public EngineProxy(int port) {
         this.port = port;
@@ -41,17 +43,41 @@ public final class EngineProxy {
                 proxy.start();
                 Runnable stop = () -> unchecked(proxy::stop);
                 Runnable start = () -> unchecked(proxy::start);
-                published = new Object[] {proxy.port(), stop, start};
+                Runnable hold = () -> proxy.hold(true);
+                Runnable release = () -> proxy.hold(false);
+                published = new Object[] {proxy.port(), stop, start, hold, release};
                 System.getProperties().put(SHARED, published);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        return new Shared((Integer) published[0], (Runnable) published[1], (Runnable) published[2]);
+        return new Shared((Integer) published[0], (Runnable) published[1], (Runnable) published[2],
+                (Runnable) published[3], (Runnable) published[4]);
     }
 
     /** The shared proxy as seen from any class loader. */
-    public record Shared(int port, Runnable stop, Runnable start) {
+    public record Shared(int port, Runnable stop, Runnable start, Runnable hold, Runnable release) {
+    }
+
+    /** Held: what the service sends waits in the proxy (the engine seems to hang) until released. */
+    public void hold(boolean on) {
+        synchronized (this) {
+            held = on;
+            notifyAll();
+        }
+    }
+
+    private void awaitRelease() throws IOException {
+        synchronized (this) {
+            while (held) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+        }
     }
 
     private interface IoAction {
@@ -108,19 +134,22 @@ public final class EngineProxy {
                 engine.connect(UnixDomainSocketAddress.of(SOCKET));
                 open.add(client);
                 open.add(engine);
-                pump(client, engine);
-                pump(engine, client);
+                pump(client, engine, true);
+                pump(engine, client, false);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(SocketChannel from, SocketChannel to) {
+    private void pump(SocketChannel from, SocketChannel to, boolean toEngine) {
         Thread t = new Thread(() -> {
             ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
             try {
                 while (from.read(buffer) >= 0) {
+                    if (toEngine) {
+                        awaitRelease();
+                    }
                     buffer.flip();
                     while (buffer.hasRemaining()) {
                         to.write(buffer);
