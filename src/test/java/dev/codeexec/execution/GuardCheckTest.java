@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.codeexec.config.CodeExecConfig;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +43,13 @@ class GuardCheckTest {
     void aSingleRunMayNotExceedTheTotalRunBudget() {
         assertThrows(IllegalStateException.class, () -> GuardCheck.check(config(Map.of(
                 "code-exec.limits.max-timeout", "90s"))));
+    }
+
+    @Test
+    void theHttpIdleTimeoutMustOutlastTheGuard() {
+        // 30 s was the default once: queued requests lost their connection with no answer.
+        assertThrows(IllegalStateException.class, () -> GuardCheck.checkIdleTimeout(120_000, Duration.ofSeconds(30)));
+        assertThrows(IllegalStateException.class, () -> GuardCheck.checkIdleTimeout(120_000, Duration.ofSeconds(120)));
+        assertDoesNotThrow(() -> GuardCheck.checkIdleTimeout(120_000, Duration.ofSeconds(130)));
     }
 }
