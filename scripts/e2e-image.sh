@@ -357,8 +357,9 @@ if wait_ready "$port" "$DIND_READY_TIMEOUT" "$POD_NAME" "$DIND_NAME"; then
   ready_s=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
   summary["(c) start-to-ready"]="$ready_s s (runtime images built inside dind)"
   pass "(c) ready (/q/health/ready 200) after $ready_s s"
-  check "(c) the inner engine holds the 3 runtime images" \
-    test "$(inner images --format '{{.Repository}}' | grep -c '^code-exec/')" -eq 3
+  languages=$(tr ',' '\n' <<<"$E2E_LANGUAGES" | grep -c .)
+  check "(c) the inner engine holds the base image and the $languages language images, no more" \
+    test "$(inner images --format '{{.Repository}}' | grep -c '^code-exec/')" -eq $((languages + 1))
   inner images --filter reference='code-exec/*' --format '{{.Repository}}:{{.Tag}} {{.Size}}, created {{.CreatedSince}}' \
     | sed 's/^/    inner engine: /'
   hello_checks "$port" "(c)"
