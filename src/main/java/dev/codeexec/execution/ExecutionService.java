@@ -9,6 +9,7 @@ import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.SessionSpec;
 import dev.codeexec.sandbox.Step;
 import dev.codeexec.sandbox.WarmPool;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -48,16 +49,18 @@ public class ExecutionService {
     }
 
     /**
-     * Runs the request. Invalid requests fail at once (before taking a slot); {@code control}
-     * cancels the run, e.g. when the client disconnects. When the outer guard gives up, the run is
-     * cancelled too, so its sandbox is killed and its slot freed.
+     * Runs the request for a client of the given API. Invalid requests fail at once (before taking a
+     * slot). Cancelling the Uni (RESTEasy does when the client goes away: its connection or its
+     * HTTP/2 stream) cancels the run, so its sandbox is killed now rather than at the deadline. When
+     * the outer guard gives up, the run is cancelled too, so its sandbox is killed and its slot freed.
      */
-    public CompletionStage<Outcome> execute(Execution request, RunControl control) {
-        return execute(request, control, Metrics.Api.RUN);
+    public Uni<Outcome> run(Execution request, Metrics.Api api) {
+        RunControl control = new RunControl();
+        return Uni.createFrom().completionStage(() -> execute(request, control, api))
+                .onCancellation().invoke(control::cancel);
     }
 
-    /** As {@link #execute(Execution, RunControl)}, counted in the metrics under the API it came through. */
-    public CompletionStage<Outcome> execute(Execution request, RunControl control, Metrics.Api api) {
+    private CompletionStage<Outcome> execute(Execution request, RunControl control, Metrics.Api api) {
         Language language = languages.find(request.language())
                 .orElseThrow(() -> new UnsupportedLanguageException(languages.names()));
         Program program = Program.of(request, language, caps);

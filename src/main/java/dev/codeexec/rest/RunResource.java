@@ -8,7 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import dev.codeexec.sandbox.RunControl;
+import dev.codeexec.metrics.Metrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,11 +38,6 @@ public class RunResource {
             throw new InvalidExecutionException("a JSON object with code is required");
         }
         Execution execution = request.toExecution(language);
-        RunControl control = new RunControl();
-        // The client went away mid-run (its connection or its HTTP/2 stream closed): RESTEasy
-        // cancels this request's Uni, and the container is killed now rather than at the deadline.
-        return Uni.createFrom().completionStage(() -> executions.execute(execution, control))
-                .onCancellation().invoke(control::cancel)
-                .map(RunResponse::of);
+        return executions.run(execution, Metrics.Api.RUN).map(RunResponse::of);
     }
 }

@@ -51,6 +51,11 @@ public class Judge0Languages {
         });
     }
 
+    /** Judge0's name for a language, with its version once it is ready. */
+    String name(Language language) {
+        return registry.runtime(language).map(Judge0Languages::name).orElse(language.name());
+    }
+
     /**
      * Judge0's name for a language: {@code "Python (3.11.2)"}; a name that already ends in a
      * parenthesis takes the version inside it, {@code "JavaScript (Node.js 18.20.4)"}.

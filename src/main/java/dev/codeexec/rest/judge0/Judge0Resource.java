@@ -6,9 +6,7 @@ import dev.codeexec.execution.Execution;
 import dev.codeexec.execution.ExecutionService;
 import dev.codeexec.execution.InvalidExecutionException;
 import dev.codeexec.language.Language;
-import dev.codeexec.language.LanguageRegistry;
 import dev.codeexec.metrics.Metrics;
-import dev.codeexec.sandbox.RunControl;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,14 +39,11 @@ public class Judge0Resource {
 
     private final ExecutionService executions;
     private final Judge0Languages languages;
-    private final LanguageRegistry registry;
     private final CodeExecConfig.LimitsConfig caps;
 
-    public Judge0Resource(ExecutionService executions, Judge0Languages languages, LanguageRegistry registry,
-            CodeExecConfig config) {
+    public Judge0Resource(ExecutionService executions, Judge0Languages languages, CodeExecConfig config) {
         this.executions = executions;
         this.languages = languages;
-        this.registry = registry;
         this.caps = config.limits();
     }
 
@@ -73,14 +68,11 @@ public class Judge0Resource {
                 .orElseThrow(() -> new Judge0Invalid("language_id", "language with id " + id + " doesn't exist"));
         Execution execution = submission.toExecution(language.id(), base64, caps);
         Instant created = Instant.now();
-        RunControl control = new RunControl();
-        // The client went away mid-run (its connection or its HTTP/2 stream): the request's Uni is
-        // cancelled, and the container is killed now rather than at the deadline.
-        return Uni.createFrom().completionStage(() -> executions.execute(execution, control, Metrics.Api.JUDGE0))
-                .onCancellation().invoke(control::cancel)
-                .map(outcome -> Response.status(201).type(MediaType.APPLICATION_JSON)
-                        .entity(Judge0Result.of(outcome, submission, id, name(language), base64, created, picked))
-                        .build());
+        String name = languages.name(language);
+        return executions.run(execution, Metrics.Api.JUDGE0).map(outcome -> Response.status(201)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Judge0Result.of(outcome, submission, id, name, base64, created, picked))
+                .build());
     }
 
     @GET
@@ -89,10 +81,6 @@ public class Judge0Resource {
     @Operation(summary = "Always 404: submissions are answered with wait=true and not kept")
     public Response submission(@PathParam("token") String token) {
         return error(404, "submission not found: this service answers submissions with wait=true and keeps none");
-    }
-
-    private String name(Language language) {
-        return registry.runtime(language).map(Judge0Languages::name).orElse(language.name());
     }
 
     /** Judge0's boolean query parameters: absent is false. */

@@ -7,7 +7,6 @@ import dev.codeexec.execution.ExecutionService;
 import dev.codeexec.execution.InvalidExecutionException;
 import dev.codeexec.language.Runtime;
 import dev.codeexec.metrics.Metrics;
-import dev.codeexec.sandbox.RunControl;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -63,12 +62,7 @@ public class PistonResource {
         request.check();
         Runtime runtime = runtimes.resolve(request.language(), request.version());
         Execution execution = request.toExecution(runtime.language(), caps);
-        RunControl control = new RunControl();
-        // The client went away mid-run (its connection or its HTTP/2 stream): the request's Uni is
-        // cancelled, and the container is killed now rather than at the deadline.
-        return Uni.createFrom().completionStage(() -> executions.execute(execution, control, Metrics.Api.PISTON))
-                .onCancellation().invoke(control::cancel)
-                .map(PistonExecuteResponse::of);
+        return executions.run(execution, Metrics.Api.PISTON).map(PistonExecuteResponse::of);
     }
 
     @ServerExceptionMapper
