@@ -1,6 +1,6 @@
 # @attack unbounded recursion with the recursion limit lifted
 # @expect-status RUNTIME_ERROR|MEMORY_LIMIT
-# @max-wall-ms 4000
+# @hang-guard-ms 12000
 import sys
 sys.setrecursionlimit(10**8)
 def f(n):

@@ -1,6 +1,6 @@
 // @attack grows the heap a MiB at a time and touches every page, in native code
 // @expect-status MEMORY_LIMIT
-// @max-wall-ms 6000
+// @hang-guard-ms 18000
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,7 +1,7 @@
 // @attack grows the JVM's heap without end
 // @expect-status MEMORY_LIMIT|RUNTIME_ERROR
 // @note the JVM may stop at its own heap limit (OutOfMemoryError, exit 1) or the kernel at the container's
-// @max-wall-ms 15000
+// @hang-guard-ms 45000
 import java.util.ArrayList;
 import java.util.List;
 

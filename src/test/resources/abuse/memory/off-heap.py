@@ -1,6 +1,6 @@
 # @attack anonymous mmap pages, touched one by one
 # @expect-status MEMORY_LIMIT
-# @max-wall-ms 4000
+# @hang-guard-ms 12000
 import mmap
 maps = []
 while True:

@@ -1,5 +1,5 @@
 # @attack floods stderr
 # @expect-status OUTPUT_LIMIT
 # @truncated true
-# @max-wall-ms 3000
+# @hang-guard-ms 10000
 loop { $stderr.puts 'e' * 1000 }

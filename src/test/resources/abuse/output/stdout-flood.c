@@ -1,7 +1,7 @@
 // @attack floods stdout from native code, as fast as write(2) goes
 // @expect-status OUTPUT_LIMIT
 // @truncated true
-// @max-wall-ms 5000
+// @hang-guard-ms 15000
 #include <stdio.h>
 #include <string.h>
 

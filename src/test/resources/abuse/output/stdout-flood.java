@@ -1,7 +1,7 @@
 // @attack floods stdout from the JVM
 // @expect-status OUTPUT_LIMIT
 // @truncated true
-// @max-wall-ms 12000
+// @hang-guard-ms 36000
 public class Main {
     public static void main(String[] args) {
         String line = "x".repeat(1000);

@@ -1,6 +1,6 @@
 # @attack floods stdout
 # @expect-status OUTPUT_LIMIT
 # @truncated true
-# @max-wall-ms 3000
+# @hang-guard-ms 10000
 while True:
     print('x' * 1000)

@@ -1,7 +1,7 @@
 # @attack a double-forked, setsid daemon outlives the main program
 # @timeoutMs 3000
 # @expect-status OK
-# @max-wall-ms 2500
+# @hang-guard-ms 10000
 # @stdout-equals parent done\n
 import os, time
 if os.fork() == 0:

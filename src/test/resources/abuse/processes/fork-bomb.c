@@ -1,7 +1,7 @@
 // @attack classic fork bomb, in native code (no interpreter between it and the kernel)
 // @timeoutMs 2000
 // @expect-status TIMEOUT|RUNTIME_ERROR|MEMORY_LIMIT
-// @max-wall-ms 6000
+// @hang-guard-ms 18000
 #include <unistd.h>
 
 int main(void) {

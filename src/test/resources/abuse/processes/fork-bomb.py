@@ -1,7 +1,7 @@
 # @attack classic fork bomb
 # @timeoutMs 2000
 # @expect-status TIMEOUT|RUNTIME_ERROR|MEMORY_LIMIT
-# @max-wall-ms 4000
+# @hang-guard-ms 12000
 import os
 while True:
     try:

@@ -1,7 +1,7 @@
 // @attack a detached child keeps stdout open after the main program exits
 // @timeoutMs 3000
 // @expect-status OK
-// @max-wall-ms 2500
+// @hang-guard-ms 10000
 // @stdout-contains parent done
 const { spawn } = require('child_process');
 spawn(process.execPath, ['-e', 'setInterval(()=>console.log("orphan"),100)'], { stdio: 'inherit', detached: true }).unref();

@@ -1,7 +1,7 @@
 # @attack SIGKILLs itself: exit 137 that is not an OOM kill
 # @expect-status RUNTIME_ERROR
 # @exit 137
-# @max-wall-ms 2500
+# @hang-guard-ms 10000
 # @signal SIGKILL
 import os, signal
 os.kill(os.getpid(), signal.SIGKILL)

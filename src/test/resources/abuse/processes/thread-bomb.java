@@ -1,7 +1,7 @@
 // @attack starts JVM threads without end
 // @timeoutMs 4000
 // @expect-status OK|TIMEOUT|RUNTIME_ERROR|MEMORY_LIMIT
-// @max-wall-ms 15000
+// @hang-guard-ms 45000
 public class Main {
     public static void main(String[] args) {
         int n = 0;

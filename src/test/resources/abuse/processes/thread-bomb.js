@@ -1,6 +1,6 @@
 // @attack starts worker threads without end
 // @timeoutMs 2000
 // @expect-status OK|TIMEOUT|RUNTIME_ERROR|MEMORY_LIMIT
-// @max-wall-ms 4000
+// @hang-guard-ms 12000
 const { Worker } = require('worker_threads');
 for (let i = 0; i < 1000; i++) { try { new Worker('setInterval(()=>{},1000)', { eval: true }); } catch (e) { console.log('capped'); break; } }

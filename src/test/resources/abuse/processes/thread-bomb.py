@@ -2,7 +2,7 @@
 # @timeoutMs 2000
 # @expect-status OK|TIMEOUT|RUNTIME_ERROR|MEMORY_LIMIT
 # @stdout-contains capped
-# @max-wall-ms 4000
+# @hang-guard-ms 12000
 import threading, time
 n = 0
 try:

@@ -1,6 +1,6 @@
 # @attack reads stdin when none is given
 # @expect-status OK
 # @stdout-equals ''\n
-# @max-wall-ms 2000
+# @hang-guard-ms 10000
 import sys
 print(repr(sys.stdin.read()))

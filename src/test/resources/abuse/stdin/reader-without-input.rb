@@ -1,5 +1,5 @@
 # @attack reads lines when none are given
 # @expect-status OK
 # @stdout-equals nil\n
-# @max-wall-ms 2000
+# @hang-guard-ms 10000
 p STDIN.gets

@@ -1,7 +1,7 @@
 // @attack a busy loop in native code that never makes a system call
 // @timeoutMs 1500
 // @expect-status TIMEOUT
-// @max-wall-ms 5000
+// @hang-guard-ms 15000
 int main(void) {
     volatile unsigned long n = 0;
     for (;;) {

@@ -1,7 +1,7 @@
 // @attack a busy loop in the JVM that never yields
 // @timeoutMs 2000
 // @expect-status TIMEOUT
-// @max-wall-ms 12000
+// @hang-guard-ms 36000
 public class Main {
     static volatile long n;
 

@@ -1,7 +1,7 @@
 # @attack eight busy processes
 # @timeoutMs 1500
 # @expect-status TIMEOUT
-# @max-wall-ms 3000
+# @hang-guard-ms 10000
 import os
 for _ in range(8):
     if os.fork() == 0:

@@ -1,6 +1,6 @@
 # @attack eight busy processes
 # @timeoutMs 1500
 # @expect-status TIMEOUT
-# @max-wall-ms 3000
+# @hang-guard-ms 10000
 8.times { fork { loop {} } }
 loop {}

@@ -1,5 +1,5 @@
 // @attack keeps the event loop alive forever
 // @timeoutMs 1500
 // @expect-status TIMEOUT
-// @max-wall-ms 3000
+// @hang-guard-ms 10000
 setInterval(() => {}, 1000);

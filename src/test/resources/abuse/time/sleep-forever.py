@@ -1,6 +1,6 @@
 # @attack sleeps forever
 # @timeoutMs 1500
 # @expect-status TIMEOUT
-# @max-wall-ms 3000
+# @hang-guard-ms 10000
 import time
 time.sleep(10**6)

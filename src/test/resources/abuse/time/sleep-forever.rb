@@ -1,5 +1,5 @@
 # @attack sleeps forever
 # @timeoutMs 1500
 # @expect-status TIMEOUT
-# @max-wall-ms 3000
+# @hang-guard-ms 10000
 sleep

@@ -18,11 +18,15 @@ import java.util.regex.Pattern;
  * # @attack what the program tries
  * # @expect-status TIMEOUT|RUNTIME_ERROR   (any of these)
  * # @stdout-equals text   @stdout-contains text   @stdout-not-contains text   @stderr-contains text
- * # @exit 137   @signal SIGKILL   @truncated true   @timeoutMs 1500   @max-wall-ms 3000   @repeat 3
+ * # @exit 137   @signal SIGKILL   @truncated true   @timeoutMs 1500   @hang-guard-ms 10000   @repeat 3
  * </pre>
+ * {@code @hang-guard-ms} only catches a hang (an answer that never comes): it is at least 3x the slowest
+ * answer seen on a loaded machine, never a speed requirement.
  * Texts take Java escapes (\n, \\u0000). A directive prefixed with a mode ({@code @throughput:stdout-equals})
  * replaces the plain one when the suite runs in that mode, where the kernel may refuse with another
- * error number or a harmless detail differs.
+ * error number or a harmless detail differs. A directive prefixed with a host trait
+ * ({@code @no-ia32:stdout-equals}, see {@link dev.codeexec.support.HostKernel}) replaces both where the
+ * host's kernel has that trait: the outcome differs there for the host's sake, not the sandbox's.
  */
 record AbuseCase(String name, String language, String code, Map<String, List<String>> directives) {
 
@@ -42,21 +46,29 @@ record AbuseCase(String name, String language, String code, Map<String, List<Str
         return new AbuseCase(name, language(name), code, directives);
     }
 
-    /** This case as run in the given mode: its {@code mode:key} directives replace the plain ones. */
-    AbuseCase inMode(String mode) {
+    /**
+     * This case as run in the given mode on a host with the given kernel traits: its {@code mode:key}
+     * directives replace the plain ones, and its {@code trait:key} directives replace both.
+     */
+    AbuseCase inMode(String mode, java.util.Set<String> hostTraits) {
         Map<String, List<String>> merged = new HashMap<>();
         directives.forEach((key, values) -> {
             if (!key.contains(":")) {
                 merged.put(key, values);
             }
         });
-        String prefix = mode + ":";
+        overlay(merged, mode);
+        hostTraits.stream().sorted().forEach(trait -> overlay(merged, trait));
+        return new AbuseCase(name, language, code, merged);
+    }
+
+    private void overlay(Map<String, List<String>> merged, String qualifier) {
+        String prefix = qualifier + ":";
         directives.forEach((key, values) -> {
             if (key.startsWith(prefix)) {
                 merged.put(key.substring(prefix.length()), values);
             }
         });
-        return new AbuseCase(name, language, code, merged);
     }
 
     String one(String key) {

@@ -74,7 +74,9 @@ class HonestOutcomesTest {
         long afterKillMs = (System.nanoTime() - start) / 1_000_000;
         r.then().statusCode(503).body("message", equalTo("The container engine is unavailable; try again shortly"));
         assertTrue(r.getHeader("Retry-After") != null, "Retry-After");
-        assertTrue(afterKillMs < 3000, "answered " + afterKillMs + " ms after the kill, not at the deadline");
+        // The run's own deadline is 9 s after it started, at least 8 s after the kill: an answer well
+        // before it came from the kill, not the deadline.
+        assertTrue(afterKillMs < 7000, "answered " + afterKillMs + " ms after the kill: it waited for the deadline");
         assertEquals(timeouts, count("TIMEOUT"), "not counted as a timeout");
     }
 

@@ -55,8 +55,9 @@ class EngineOutageTest {
             assertTrue(r.jsonPath().getString("message").contains("engine is unavailable"), r.asString());
         }
         System.out.println("engine down: 503 answered in (ms) " + timings);
-        // Once the circuit is open, refusals do not touch the engine at all.
-        assertTrue(slowest < 500, "refusal took " + slowest + " ms");
+        // A hang guard only (an unreachable engine must not make a request wait out a connect timeout);
+        // how fast refusals are is the benchmark's business.
+        assertTrue(slowest < 5000, "no refusal within the hang guard: " + slowest + " ms");
         given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
         given().get("/q/health/live").then().statusCode(200);
 

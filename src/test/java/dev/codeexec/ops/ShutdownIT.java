@@ -145,14 +145,15 @@ class ShutdownIT {
     void runsOutlivingTheGracePeriodAreKilledAndRemoved() throws Exception {
         String instance = "shutdown-it-grace";
         int port = freePort();
-        Process service = start(instance, port, "-Dcode-exec.shutdown.grace-period=1s");
-        run(port, "import time; time.sleep(30)", 10000);
+        // A run far longer than the grace period: if it were not cut there, the service could not exit
+        // within the hang guard below.
+        Process service = start(instance, port, "-Dcode-exec.shutdown.grace-period=1s", "-Dcode-exec.limits.max-timeout=60s");
+        run(port, "import time; time.sleep(120)", 60000);
         awaitRunInFlight(port);
         long start = System.nanoTime();
         service.destroy();
-        assertTrue(service.waitFor(20, TimeUnit.SECONDS), "the service did not exit");
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 9000, "exit took " + ms + " ms: the run was not cut at the grace period");
+        assertTrue(service.waitFor(45, TimeUnit.SECONDS), "the service did not exit: the run was not cut at the grace period");
+        System.out.println("exit after SIGTERM with a 60 s run in flight: " + (System.nanoTime() - start) / 1_000_000 + " ms");
         assertEquals(List.of(), containers(instance));
     }
 

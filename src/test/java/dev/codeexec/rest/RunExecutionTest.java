@@ -71,8 +71,8 @@ class RunExecutionTest {
             "ruby       | p STDIN.read                                                                       | \"\""})
     void withoutInputTheProgramSeesEofAtOnce(String language, String code, String expected) {
         Response r = run(language, code);
+        // A reader left waiting would be killed at the time limit (TIMEOUT): OK proves it saw EOF.
         r.then().statusCode(200).body("status", equalTo("OK")).body("stdout", equalTo(expected + "\n"));
-        assertTrue(r.jsonPath().getLong("wallTimeMs") < 2000, "the reader waited for a timeout");
     }
 
     @Test
@@ -160,15 +160,17 @@ class RunExecutionTest {
     }
 
     @Test
-    void sleeperTimesOutWithinTheLimitPlusOneSecond() {
+    void sleeperTimesOutAtItsLimit() {
         long start = System.nanoTime();
         Response r = run("python", "import time\nprint('before', flush=True)\ntime.sleep(60)");
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         r.then().statusCode(200)
                 .body("status", equalTo("TIMEOUT"))
                 .body("message", equalTo("Timeout of 3000 ms exceeded"))
-                .body("stdout", equalTo("before\n"));
-        assertTrue(elapsedMs < 4000, "answered after " + elapsedMs + " ms");
+                .body("stdout", equalTo("before\n"))
+                .body("wallTimeMs", greaterThanOrEqualTo(3000));
+        // A hang guard only (3x the slowest answer seen on a loaded machine): how fast is the benchmark's.
+        assertTrue(elapsedMs < 15_000, "no answer within the hang guard: " + elapsedMs + " ms");
     }
 
     @Test
@@ -176,7 +178,8 @@ class RunExecutionTest {
         run("javascript", "setTimeout(() => {}, 60000)", "timeoutMs", 500).then().statusCode(200)
                 .body("status", equalTo("TIMEOUT"))
                 .body("message", equalTo("Timeout of 500 ms exceeded"))
-                .body("wallTimeMs", lessThan(1500));
+                // ended by the request's limit, not the default's (3 s)
+                .body("wallTimeMs", greaterThanOrEqualTo(500)).body("wallTimeMs", lessThan(3000));
     }
 
     @Test
@@ -218,7 +221,7 @@ class RunExecutionTest {
     }
 
     @Test
-    void outputFloodEndsQuicklyAsOutputLimit() {
+    void outputFloodIsOutputLimit() {
         long start = System.nanoTime();
         Response r = run("python", "while True: print('x' * 1000)");
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
@@ -227,7 +230,7 @@ class RunExecutionTest {
                 .body("truncated", equalTo(true))
                 .body("message", equalTo("Output limit of 1 MiB exceeded"));
         assertEquals(1024 * 1024, r.jsonPath().getString("output").length());
-        assertTrue(elapsedMs < 2500, "flood took " + elapsedMs + " ms");
+        assertTrue(elapsedMs < 15_000, "no answer within the hang guard: " + elapsedMs + " ms");
     }
 
     @Test
