@@ -1,6 +1,8 @@
 # @attack one giant line without a newline
 # @expect-status OUTPUT_LIMIT
+# @timeoutMs 10000
+# @note the longest time limit, so only the output cap can end it, even on a loaded machine
 # @truncated true
-# @hang-guard-ms 10000
+# @hang-guard-ms 30000
 import sys
 sys.stdout.write('x' * (8 << 20))

@@ -1,5 +1,7 @@
 // @attack floods stderr
 // @expect-status OUTPUT_LIMIT|MEMORY_LIMIT
 // @note node queues writes to a full pipe in memory, so a flood may reach the memory limit before the output cap
-// @hang-guard-ms 13500
+// @timeoutMs 10000
+// @note the longest time limit (10 s), so only the output cap or node's memory can end it, even on a loaded machine
+// @hang-guard-ms 30000
 for (;;) console.error('e'.repeat(1000));

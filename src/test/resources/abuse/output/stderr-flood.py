@@ -1,7 +1,9 @@
 # @attack floods stderr
 # @expect-status OUTPUT_LIMIT
+# @timeoutMs 10000
+# @note the longest time limit, so only the output cap can end it, even on a loaded machine
 # @truncated true
-# @hang-guard-ms 10000
+# @hang-guard-ms 30000
 import sys
 while True:
     sys.stderr.write('e' * 1000 + '\n')

@@ -1,5 +1,7 @@
 # @attack floods stdout
 # @expect-status OUTPUT_LIMIT
+# @timeoutMs 10000
+# @note the longest time limit, so only the output cap can end it, even on a loaded machine
 # @truncated true
-# @hang-guard-ms 10000
+# @hang-guard-ms 30000
 loop { puts 'x' * 1000 }

@@ -8,6 +8,8 @@ raise 'x86_64 machine code' unless RUBY_PLATFORM.start_with?('x86_64')
 libc = Fiddle.dlopen(nil)
 mmap = Fiddle::Function.new(libc['mmap'], [Fiddle::TYPE_VOIDP, Fiddle::TYPE_SIZE_T, Fiddle::TYPE_INT, Fiddle::TYPE_INT,
                                            Fiddle::TYPE_INT, Fiddle::TYPE_LONG], Fiddle::TYPE_VOIDP)
+# Ruby's own SIGSEGV handler prints a bug report and aborts; the child puts the default back so the kernel's answer shows.
+SIGNAL = Fiddle::Function.new(libc['signal'], [Fiddle::TYPE_INT, Fiddle::TYPE_VOIDP], Fiddle::TYPE_VOIDP)
 # One page below 4 GiB (int 0x80 takes 32-bit pointers), readable, writable and executable.
 PAGE = mmap.call(nil, 4096, 7, 0x22 | 0x40, -1, 0) # MAP_PRIVATE|MAP_ANONYMOUS|MAP_32BIT
 
@@ -20,6 +22,7 @@ def int80(nr, a, b, c)
   reader, writer = IO.pipe
   pid = fork do
     reader.close
+    SIGNAL.call(11, nil) # SIGSEGV, SIG_DFL
     r = Fiddle::Function.new(PAGE.to_i, [], Fiddle::TYPE_INT).call
     writer.write(r >= 0 ? 'succeeded' : SystemCallError.new(nil, -r).class.name.split('::').last)
     writer.close
