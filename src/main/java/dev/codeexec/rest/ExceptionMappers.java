@@ -3,6 +3,8 @@ package dev.codeexec.rest;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -10,6 +12,7 @@ import dev.codeexec.execution.InvalidExecutionException;
 import dev.codeexec.execution.RuntimeNotReadyException;
 import dev.codeexec.execution.ShutdownGate;
 import dev.codeexec.sandbox.RunCancelledException;
+import dev.codeexec.sandbox.SandboxRefusedException;
 import dev.codeexec.sandbox.SandboxUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -45,6 +48,14 @@ public class ExceptionMappers {
         return problem(400, "Bad Request", e.getMessage());
     }
 
+    /** The sandbox would not take a file (or start a step): the request's own trouble, named. */
+    @ServerExceptionMapper
+    public Response refused(SandboxRefusedException e) {
+        String what = e.subject().equals("step") ? "The sandbox refused the step"
+                : "The sandbox refused the file '" + e.subject() + "'";
+        return problem(400, "Bad Request", what + ": " + e.getMessage());
+    }
+
     /** Overrides the built-in mapper, which answers with an empty body. */
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
@@ -61,6 +72,14 @@ public class ExceptionMappers {
             String field = path(m);
             String expected = m.getTargetType() == null ? "another type" : typeName(m.getTargetType());
             detail = field.isEmpty() ? "The body must be a JSON object" : "Field '" + field + "' must be " + expected;
+        } else if (e instanceof JsonMappingException m && m.getCause() instanceof InputCoercionException
+                && !path(m).isEmpty()) {
+            detail = "Field '" + path(m) + "' is out of range for an integer";
+        } else if (e instanceof InputCoercionException c) {
+            String field = fieldName(c.getProcessor());
+            detail = field == null ? "A number is out of range: " + c.getOriginalMessage()
+                    : "Field '" + field + "' is out of range for "
+                            + (c.getTargetType() == null ? "a smaller number" : typeName(c.getTargetType()));
         } else if (e instanceof StreamConstraintsException) {
             detail = "JSON too deeply nested or too large: " + e.getOriginalMessage();
         } else if (e instanceof JsonParseException) {
@@ -149,6 +168,15 @@ public class ExceptionMappers {
         return Response.fromResponse(problem(503, "Service Unavailable", detail))
                 .header("Retry-After", seconds)
                 .build();
+    }
+
+    /** The field whose value the parser stands at, if it can say. */
+    private static String fieldName(JsonParser parser) {
+        try {
+            return parser == null ? null : parser.currentName();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** Where in the body Jackson failed, as {@code files[0].content}. */

@@ -26,6 +26,9 @@ public interface SandboxSession extends AutoCloseable {
     /** Every file the builder owns (sources and compiler output), or empty when some cannot be copied. */
     List<SandboxFile> pack();
 
+    /** False once the sandbox was killed or died (e.g. its launcher missed a deadline): no step can run in it. */
+    boolean usable();
+
     /** True when the sandbox was started ahead of time (warm pool). */
     boolean warm();
 

@@ -37,17 +37,59 @@ class CompileCacheTest {
         Response first = run("cpp", code);
         first.then().statusCode(200).body("status", equalTo("OK")).body("compile.cached", equalTo(false));
         Api.sleep(1100);
+        double hits = counter("hit");
+        double misses = counter("miss");
         Response second = run("cpp", code);
         second.then().statusCode(200).body("status", equalTo("OK")).body("compile.cached", equalTo(true))
                 .body("compile.wallTimeMs", equalTo(0));
         assertEquals(first.jsonPath().getString("stdout"), second.jsonPath().getString("stdout"),
                 "the same binary ran");
+        assertEquals(hits + 1, counter("hit"), "the second request is counted as exactly one hit");
+        assertEquals(misses, counter("miss"));
         Response changed = run("cpp", code + "// another program\n");
         changed.then().statusCode(200).body("compile.cached", equalTo(false));
+        assertEquals(hits + 1, counter("hit"));
+        assertEquals(misses + 1, counter("miss"), "a different source is exactly one miss");
         assertTrue(!changed.jsonPath().getString("stdout").equals(first.jsonPath().getString("stdout")),
                 "a different program is compiled anew");
+    }
+
+    /** The hit or miss counter's value now. */
+    private static double counter(String result) {
         String metrics = given().get("/q/metrics").asString();
-        assertTrue(metrics.contains("codeexec_compile_cache_total{result=\"hit\"}"), metrics);
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^codeexec_compile_cache_total\\{result=\"" + result + "\"} ([0-9.E]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /**
+     * A compilation is replayed only under the limits it ran with: one that needs more than a low
+     * compile limit fails there, succeeds under a higher one, and fails again at the low one (the
+     * success is not replayed for it); the higher one then comes from the cache.
+     */
+    @Test
+    void aCompilationIsReplayedOnlyUnderTheLimitsItRanWith() {
+        Api.awaitReady();
+        String code = "// " + UUID.randomUUID() + "\n#include <iostream>\nint main(){std::cout<<42<<\"\\n\";}\n";
+        for (String limit : List.of("compileTimeoutMs", "compileMemoryMb")) {
+            int low = 1;
+            int high = limit.equals("compileTimeoutMs") ? 30000 : 512;
+            if (limit.equals("compileMemoryMb")) {
+                low = 16;
+                code = code + "// by memory\n";
+            }
+            Response failed = run("cpp", code, limit, low);
+            failed.then().statusCode(200).body("compile.cached", equalTo(false));
+            assertTrue(!failed.jsonPath().getString("status").equals("OK"), limit + "=" + low + ": " + failed.asString());
+            run("cpp", code, limit, high).then().statusCode(200).body("status", equalTo("OK"))
+                    .body("stdout", equalTo("42\n")).body("compile.cached", equalTo(false));
+            Response again = run("cpp", code, limit, low);
+            again.then().statusCode(200).body("compile.cached", equalTo(false));
+            assertTrue(!again.jsonPath().getString("status").equals("OK"),
+                    limit + "=" + low + " after a success at " + high + ": " + again.asString());
+            run("cpp", code, limit, high).then().statusCode(200).body("status", equalTo("OK"))
+                    .body("compile.cached", equalTo(true));
+        }
     }
 
     @Test

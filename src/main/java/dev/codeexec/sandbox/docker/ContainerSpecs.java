@@ -17,9 +17,12 @@ final class ContainerSpecs {
     /**
      * The launcher starts as root with only these capabilities, to hand files to the builder
      * (uid 10001) and run every step as the builder or the sandbox user (uid 10000), and to kill
-     * whatever a step leaves. No process of the program ever holds a capability.
+     * whatever a step leaves; CAP_SETPCAP only to empty the bounding set of every step's process
+     * before it executes anything. No process of the program ever holds a capability, nor can any
+     * exec give one back.
      */
-    static final Capability[] LAUNCHER_CAPABILITIES = {Capability.SETUID, Capability.SETGID, Capability.KILL};
+    static final Capability[] LAUNCHER_CAPABILITIES = {Capability.SETUID, Capability.SETGID, Capability.KILL,
+        Capability.SETPCAP};
     static final String USER = "0:0";
     static final String WORKDIR = "/sandbox";
 

@@ -7,6 +7,8 @@ import dev.codeexec.sandbox.Sandbox;
 import dev.codeexec.sandbox.SandboxSession;
 import dev.codeexec.sandbox.SessionSpec;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.codeexec.config.CodeExecConfig;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -22,9 +24,11 @@ public class DockerSandbox implements Sandbox {
     private final DockerWarmPool pool;
     private final WorkerPool workers;
     private final ContainerJanitor janitor;
+    private final Duration grace;
 
     public DockerSandbox(DockerClient docker, ContainerFactory factory, DockerWarmPool pool, WorkerPool workers,
-            ContainerJanitor janitor) {
+            ContainerJanitor janitor, CodeExecConfig config) {
+        this.grace = config.docker().launcherGrace();
         this.docker = docker;
         this.factory = factory;
         this.pool = pool;
@@ -42,7 +46,7 @@ public class DockerSandbox implements Sandbox {
                 Optional<WorkerPool.Leased> leased = workers.lease(spec);
                 if (leased.isPresent()) {
                     return new DockerSession(leased.get().container(), leased.get().warm(), control, docker, factory,
-                            janitor, leased.get());
+                            janitor, leased.get(), grace);
                 }
             }
             Optional<PreparedContainer> pooled = pool.take(spec);
@@ -51,7 +55,7 @@ public class DockerSandbox implements Sandbox {
                     (c, limits, broken) -> {
                         c.detach();
                         janitor.removeLater(c.id());
-                    });
+                    }, grace);
         } catch (RuntimeException e) {
             throw DockerErrors.unavailable("create", e);
         }

@@ -6,6 +6,7 @@ import dev.codeexec.sandbox.ContainerLimits;
 import dev.codeexec.sandbox.RunCancelledException;
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.SandboxFile;
+import dev.codeexec.sandbox.SandboxRefusedException;
 import dev.codeexec.sandbox.SandboxSession;
 import dev.codeexec.sandbox.SandboxUnavailableException;
 import dev.codeexec.sandbox.Step;
@@ -19,12 +20,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * One container used for one request: commands go to its launcher, which runs each step, enforces
  * the step's own limits and reports. The service only keeps a backstop: a step whose report has not
- * come {@link #GRACE} after its time limit gets the whole container killed.
+ * come {@code grace} after its time limit gets the whole container killed (and is a TIMEOUT).
  */
 final class DockerSession implements SandboxSession {
 
-    /** How long past a step's own limit the launcher's report may take before the container is killed. */
-    static final Duration GRACE = Duration.ofMillis(1500);
+    /** How long the launcher may take to answer for the files it is sent, or to pack what it leaves. */
+    private static final Duration PACK_WAIT = Duration.ofSeconds(15);
     private static final int SIGKILL_EXIT = 137;
 
     /** What becomes of a session's container when the session ends. */
@@ -40,11 +41,13 @@ final class DockerSession implements SandboxSession {
     private final ContainerFactory factory;
     private final ContainerJanitor janitor;
     private final Owner owner;
+    private final Duration grace;
     private ContainerLimits limits;
     private String broken;
 
     DockerSession(PreparedContainer container, boolean warm, RunControl control, DockerClient docker,
-            ContainerFactory factory, ContainerJanitor janitor, Owner owner) {
+            ContainerFactory factory, ContainerJanitor janitor, Owner owner, Duration grace) {
+        this.grace = grace;
         this.container = container;
         this.warm = warm;
         this.control = control;
@@ -56,25 +59,57 @@ final class DockerSession implements SandboxSession {
         control.onCancel(() -> janitor.killLater(container.id()));
     }
 
+    /**
+     * Sends every file, then waits for the launcher's answer to each: a file it refused fails the
+     * request with a {@link SandboxRefusedException} naming the file (the launcher goes on serving).
+     */
     @Override
     public void write(List<SandboxFile> files) {
-        files.forEach(f -> container.stdin().send(LauncherProtocol.file(f)));
+        checkUsable();
+        FileAcks acks = new FileAcks(files);
+        container.frames().receiver(acks);
+        try {
+            files.forEach(f -> container.stdin().send(LauncherProtocol.file(f)));
+            acks.done().get(PACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            discard("killed after its launcher did not answer for its files");
+            throw new SandboxUnavailableException("the sandbox did not take the request's files in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunCancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SandboxRefusedException refused) {
+                throw refused;
+            }
+            broken = "left after its launcher failed on a file";
+            if (control.cancelled()) {
+                throw new RunCancelledException();
+            }
+            throw new SandboxUnavailableException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            container.frames().receiver(null);
+        }
+    }
+
+    /** The container goes at once: whatever it would still send must reach no later command. */
+    private void discard(String why) {
+        broken = why;
+        janitor.kill(container.id());
     }
 
     @Override
     public StepResult execute(Step step) {
-        usable();
+        checkUsable();
         StepCollector collector = new StepCollector(step.outputBytes());
         container.frames().receiver(collector);
         container.stdin().send(LauncherProtocol.step(step));
-        long waitMs = step.timeout().plus(GRACE).toMillis();
+        long waitMs = step.timeout().plus(grace).toMillis();
         try {
             return result(collector.report().get(waitMs, TimeUnit.MILLISECONDS), collector);
         } catch (TimeoutException e) {
             // The launcher should have ended the step at its limit: the container goes instead.
-            broken = "killed after its launcher missed a deadline";
-            janitor.kill(container.id());
-            return new StepResult(SIGKILL_EXIT, StepResult.End.TIMEOUT, false, collector.output(), step.timeout(),
+            discard("killed after its launcher missed a deadline");
+            return new StepResult(SIGKILL_EXIT, 9, StepResult.End.TIMEOUT, false, collector.output(), step.timeout(),
                     Duration.ZERO, 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -86,7 +121,12 @@ final class DockerSession implements SandboxSession {
         }
     }
 
-    private void usable() {
+    @Override
+    public boolean usable() {
+        return broken == null && !control.cancelled();
+    }
+
+    private void checkUsable() {
         if (control.cancelled()) {
             throw new RunCancelledException();
         }
@@ -97,6 +137,9 @@ final class DockerSession implements SandboxSession {
 
     /** The output stream ended (or the launcher complained) before the step's report came. */
     private StepResult ended(Throwable cause, StepCollector collector) {
+        if (cause instanceof SandboxRefusedException refused) {
+            throw refused; // nothing ran; the launcher goes on serving
+        }
         if (!(cause instanceof StepCollector.SandboxEndedException)) {
             broken = "left after its launcher complained";
             throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
@@ -109,7 +152,7 @@ final class DockerSession implements SandboxSession {
         Boolean oom = factory.timed(Phase.INSPECT,
                 () -> docker.inspectContainerCmd(container.id()).exec().getState().getOOMKilled());
         if (Boolean.TRUE.equals(oom)) {
-            return new StepResult(SIGKILL_EXIT, StepResult.End.EXITED, true, collector.output(), Duration.ZERO,
+            return new StepResult(SIGKILL_EXIT, 9, StepResult.End.EXITED, true, collector.output(), Duration.ZERO,
                     Duration.ZERO, 0);
         }
         throw new SandboxUnavailableException(cause.getMessage() + " before the step's result came", null);
@@ -124,13 +167,13 @@ final class DockerSession implements SandboxSession {
         };
         // The launcher read the kernel's own OOM count from the container's memory cgroup.
         boolean oom = report.oomKills() > 0 && report.exit() != 0 && end != StepResult.End.OUTPUT_LIMIT;
-        return new StepResult(report.exit(), end, oom, collector.output(), Duration.ofNanos(report.wallMicros() * 1000),
+        return new StepResult(report.exit(), report.signal(), end, oom, collector.output(), Duration.ofNanos(report.wallMicros() * 1000),
                 Duration.ofNanos(report.cpuMicros() * 1000), report.maxRssKb());
     }
 
     @Override
     public void limit(ContainerLimits next) {
-        usable();
+        checkUsable();
         if (next.equals(limits)) {
             return;
         }
@@ -148,13 +191,15 @@ final class DockerSession implements SandboxSession {
 
     @Override
     public List<SandboxFile> pack() {
-        usable();
+        checkUsable();
         PackCollector collector = new PackCollector();
         container.frames().receiver(collector);
         container.stdin().send(LauncherProtocol.pack());
         try {
-            return collector.files().get(GRACE.toMillis() * 10, TimeUnit.MILLISECONDS);
+            return collector.files().get(PACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
+            // A pack cut off may leave part of its frames behind: the container serves nothing more.
+            discard("killed after a pack that did not finish");
             return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -171,7 +216,6 @@ final class DockerSession implements SandboxSession {
 
     @Override
     public void close() {
-        control.finished();
         owner.release(container, limits, broken != null || control.cancelled());
     }
 }

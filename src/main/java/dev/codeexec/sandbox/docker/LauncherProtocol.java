@@ -3,13 +3,13 @@ package dev.codeexec.sandbox.docker;
 import dev.codeexec.sandbox.SandboxFile;
 import dev.codeexec.sandbox.SessionSpec;
 import dev.codeexec.sandbox.Step;
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How the service talks to the launcher, PID 1 of every sandbox (src/main/runtimes/base/launcher.c):
+ * How the service talks to the launcher, PID 1 of every sandbox (src/main/runtimes/base/launcher/):
  * commands on its stdin, frames on its stdout. The program never touches either stream.
  */
 final class LauncherProtocol {
@@ -33,52 +33,63 @@ final class LauncherProtocol {
         return cmd;
     }
 
-    /** "file MODE SIZE PATH\n" and the content. */
+    /** 'f', mode, path length, size, the path, the content; answered by 'A' (written) or 'X' (refused). */
     static byte[] file(SandboxFile file) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(file.content().length + 64);
-        String header = "file " + (file.executable() ? "755" : "644") + " " + file.content().length + " "
-                + file.path() + "\n";
-        out.writeBytes(header.getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(file.content());
-        return out.toByteArray();
+        byte[] path = file.path().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer out = ByteBuffer.allocate(13 + path.length + file.content().length);
+        out.put((byte) 'f').putInt(file.executable() ? 0755 : 0644).putInt(path.length).putInt(file.content().length);
+        return out.put(path).put(file.content()).array();
     }
 
-    /** "step KIND TIMEOUT-MS CPU-MS CAP ARGV ENV INPUT\n", the NUL-terminated argv and env, then stdin. */
+    /**
+     * 's', kind, timeout, CPU time, output cap, argc, envc, input length, each argument and variable
+     * (length, bytes), the input; answered by the step's frames and 'R', or by 'X' (refused).
+     */
     static byte[] step(Step step) {
-        byte[] argv = nulTerminated(step.command());
-        byte[] env = nulTerminated(step.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        List<byte[]> argv = step.command().stream().map(a -> a.getBytes(StandardCharsets.UTF_8)).toList();
+        List<byte[]> env = step.env().entrySet().stream()
+                .map(e -> (e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8)).toList();
         long cpuMs = step.cpuTime() == null ? 0 : Math.max(1, step.cpuTime().toMillis());
-        String header = "step " + (step.kind() == Step.Kind.COMPILE ? "compile" : "run") + " "
-                + Math.max(1, step.timeout().toMillis()) + " " + cpuMs + " " + step.outputBytes() + " "
-                + argv.length + " " + env.length + " " + step.input().length + "\n";
-        ByteArrayOutputStream out = new ByteArrayOutputStream(argv.length + env.length + step.input().length + 96);
-        out.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(argv);
-        out.writeBytes(env);
-        out.writeBytes(step.input());
-        return out.toByteArray();
+        int size = 26 + step.input().length;
+        for (byte[] s : argv) {
+            size += 4 + s.length;
+        }
+        for (byte[] s : env) {
+            size += 4 + s.length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put((byte) 's').put((byte) (step.kind() == Step.Kind.COMPILE ? 0 : 1))
+                .putInt(u32(Math.max(1, step.timeout().toMillis()))).putInt(u32(cpuMs)).putInt(u32(step.outputBytes()))
+                .putInt(argv.size()).putInt(env.size()).putInt(step.input().length);
+        for (byte[] s : argv) {
+            out.putInt(s.length).put(s);
+        }
+        for (byte[] s : env) {
+            out.putInt(s.length).put(s);
+        }
+        return out.put(step.input()).array();
     }
 
     /** Throughput mode: end the request (kill everything, remove every file), answered by 'K'. */
     static byte[] reset() {
-        return "reset\n".getBytes(StandardCharsets.US_ASCII);
+        return new byte[] {'r'};
     }
 
+    /** Every file the compile step left, answered by 'F' frames and 'D'. */
     static byte[] pack() {
-        return "pack\n".getBytes(StandardCharsets.US_ASCII);
+        return new byte[] {'p'};
     }
 
-    private static byte[] nulTerminated(List<String> values) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String v : values) {
-            out.writeBytes(v.getBytes(StandardCharsets.UTF_8));
-            out.write(0);
-        }
-        return out.toByteArray();
+    /** A number for a u32 field (the launcher reads it unsigned), capped at the field's range. */
+    private static int u32(long value) {
+        return (int) Math.min(Math.max(0, value), 0xffff_ffffL);
     }
 
-    /** A step's result line: "exit=N reason=R oom=N wall_us=N cpu_us=N maxrss_kb=N". */
-    record Report(int exit, String reason, long oomKills, long wallMicros, long cpuMicros, long maxRssKb) {
+    /**
+     * A step's result line: "exit=N signal=N reason=R oom=N wall_us=N cpu_us=N maxrss_kb=N"; signal
+     * is the one that ended the main process by its wait status (0: it exited).
+     */
+    record Report(int exit, int signal, String reason, long oomKills, long wallMicros, long cpuMicros, long maxRssKb) {
 
         static Report parse(String line) {
             Map<String, String> f = new java.util.HashMap<>();
@@ -89,7 +100,7 @@ final class LauncherProtocol {
                 }
             }
             try {
-                return new Report(Integer.parseInt(f.get("exit")), f.get("reason"), Long.parseLong(f.get("oom")),
+                return new Report(Integer.parseInt(f.get("exit")), Integer.parseInt(f.get("signal")), f.get("reason"), Long.parseLong(f.get("oom")),
                         Long.parseLong(f.get("wall_us")), Long.parseLong(f.get("cpu_us")),
                         Long.parseLong(f.get("maxrss_kb")));
             } catch (RuntimeException e) {

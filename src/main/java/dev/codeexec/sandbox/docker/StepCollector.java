@@ -1,5 +1,6 @@
 package dev.codeexec.sandbox.docker;
 
+import dev.codeexec.sandbox.SandboxRefusedException;
 import dev.codeexec.sandbox.StepResult;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,8 @@ final class StepCollector implements LauncherFrames.Receiver {
                 combined.write(payload, 0, keep);
             }
             case 'R' -> report.complete(LauncherProtocol.Report.parse(new String(payload, StandardCharsets.US_ASCII)));
+            case 'X' -> report.completeExceptionally(
+                    new SandboxRefusedException("step", new String(payload, StandardCharsets.UTF_8)));
             case '!' -> report.completeExceptionally(
                     new IllegalStateException("launcher: " + new String(payload, StandardCharsets.UTF_8)));
             default -> report.completeExceptionally(new IllegalStateException("unexpected frame " + type));

@@ -1,11 +1,12 @@
 package dev.codeexec.sandbox.docker;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.codeexec.sandbox.SandboxFile;
 import dev.codeexec.sandbox.Step;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,30 +17,58 @@ import org.junit.jupiter.api.Test;
 class LauncherProtocolTest {
 
     @Test
-    void aFileIsAHeaderLineThenItsBytes() {
-        byte[] cmd = LauncherProtocol.file(new SandboxFile("main.py", "print(1)".getBytes(), false));
-        assertEquals("file 644 8 main.py\nprint(1)", new String(cmd, StandardCharsets.UTF_8));
+    void aFileIsItsLengthsThenItsNameAndBytes() {
+        byte[] cmd = LauncherProtocol.file(new SandboxFile(" .. é", "print(1)".getBytes(), false));
+        ByteBuffer in = ByteBuffer.wrap(cmd);
+        assertEquals('f', in.get());
+        assertEquals(0644, in.getInt());
+        assertEquals(6, in.getInt(), "the name's length in UTF-8 bytes, leading spaces included");
+        assertEquals(8, in.getInt());
+        assertEquals(" .. é", string(in, 6));
+        assertEquals("print(1)", string(in, 8));
+        assertFalse(in.hasRemaining());
         byte[] exe = LauncherProtocol.file(new SandboxFile("run", new byte[] {1, 0}, true));
-        assertArrayEquals("file 755 2 run\n\u0001\u0000".getBytes(StandardCharsets.UTF_8), exe);
+        assertEquals(0755, ByteBuffer.wrap(exe, 1, 4).getInt());
     }
 
     @Test
-    void aStepIsAHeaderLineThenArgvEnvAndInput() {
+    void aStepIsFixedFieldsThenLengthPrefixedStringsAndInput() {
         byte[] cmd = LauncherProtocol.step(new Step(Step.Kind.RUN, List.of("python3", "main.py", "é"),
                 Map.of("A", "b"), "in".getBytes(), Duration.ofMillis(3000), null, 1024));
-        assertEquals("step run 3000 0 1024 19 4 2\npython3\0main.py\0é\0A=b\0in",
-                new String(cmd, StandardCharsets.UTF_8));
+        ByteBuffer in = ByteBuffer.wrap(cmd);
+        assertEquals('s', in.get());
+        assertEquals(1, in.get(), "run");
+        assertEquals(3000, in.getInt());
+        assertEquals(0, in.getInt(), "no CPU limit");
+        assertEquals(1024, in.getInt());
+        assertEquals(3, in.getInt());
+        assertEquals(1, in.getInt());
+        assertEquals(2, in.getInt());
+        for (String expected : List.of("python3", "main.py", "é", "A=b")) {
+            assertEquals(expected, string(in, in.getInt()));
+        }
+        assertEquals("in", string(in, 2));
+        assertFalse(in.hasRemaining());
         byte[] compile = LauncherProtocol.step(new Step(Step.Kind.COMPILE, List.of("cc"), Map.of(), new byte[0],
-                Duration.ofSeconds(10), Duration.ofMillis(1500), 5));
-        assertEquals("step compile 10000 1500 5 3 0 0\ncc\0", new String(compile, StandardCharsets.UTF_8));
+                Duration.ofSeconds(10), Duration.ofMillis(1500), 5L << 32));
+        ByteBuffer c = ByteBuffer.wrap(compile);
+        assertEquals(0, c.get(1), "compile");
+        assertEquals(1500, c.getInt(6));
+        assertEquals(-1, c.getInt(10), "a cap beyond the u32 field is capped, not wrapped");
     }
 
     @Test
     void reportsAreParsedAndGarbageIsRefused() {
         LauncherProtocol.Report r = LauncherProtocol.Report.parse(
-                "exit=137 reason=timeout oom=0 wall_us=500123 cpu_us=499000 maxrss_kb=8000");
-        assertEquals(new LauncherProtocol.Report(137, "timeout", 0, 500123, 499000, 8000), r);
+                "exit=139 signal=0 reason=exited oom=0 wall_us=500123 cpu_us=499000 maxrss_kb=8000");
+        assertEquals(new LauncherProtocol.Report(139, 0, "exited", 0, 500123, 499000, 8000), r);
         assertThrows(IllegalStateException.class, () -> LauncherProtocol.Report.parse("exit=x"));
+    }
+
+    private static String string(ByteBuffer in, int length) {
+        byte[] b = new byte[length];
+        in.get(b);
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     @Test

@@ -1,0 +1,12 @@
+/* The commands that carry client data: each reads its whole command before it answers. */
+#ifndef COMMANDS_H
+#define COMMANDS_H
+
+/* 'f': answers 'A' or 'X'. */
+void file_command(void);
+/* 's': answers the step's frames and 'R', or 'X'. */
+void step_command(void);
+/* "--preload ENV-COUNT K=V... ARGV..." (argv from ENV-COUNT on). */
+void preload_from_args(int argc, char **argv);
+
+#endif

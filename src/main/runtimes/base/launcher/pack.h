@@ -1,0 +1,8 @@
+/* The compile stage's artefacts, sent back for the compile cache. */
+#ifndef PACK_H
+#define PACK_H
+
+/* Sends every regular file under the sandbox owned by the builder as 'F' frames, then 'D'. */
+void pack(void);
+
+#endif

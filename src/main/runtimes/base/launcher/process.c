@@ -1,0 +1,227 @@
+#define _GNU_SOURCE
+#include "process.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <linux/capability.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/fsuid.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "launcher.h"
+#include "limits.h"
+#include "protocol.h"
+
+struct preloaded preloaded = {-1, -1, -1, -1, -1};
+pid_t main_pid = -1;
+int main_status;
+int main_done;
+struct rusage peak;
+int sigchld_fd = -1;
+
+void watch_children(void) {
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, NULL);
+    sigchld_fd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC);
+    if (sigchld_fd < 0) die("signalfd: %s", strerror(errno));
+}
+
+static void forget_preloaded(void) {
+    int *fds[] = {&preloaded.in, &preloaded.out, &preloaded.err, &preloaded.ctl};
+    for (int i = 0; i < 4; i++) {
+        if (*fds[i] >= 0) close(*fds[i]);
+        *fds[i] = -1;
+    }
+    preloaded.pid = -1;
+}
+
+static void collected(pid_t pid, int status, const struct rusage *ru) {
+    if (pid == preloaded.pid) forget_preloaded(); /* died unused (killed with a step's leftovers) */
+    if (ru->ru_maxrss > peak.ru_maxrss) peak.ru_maxrss = ru->ru_maxrss;
+    if (pid == main_pid && !main_done) {
+        main_done = 1;
+        main_status = status;
+    }
+}
+
+void reap(void) {
+    int status;
+    struct rusage ru;
+    pid_t pid;
+    while ((pid = wait4(-1, &status, WNOHANG, &ru)) > 0) collected(pid, status, &ru);
+}
+
+/* Not PID 1 (the harness): SIGKILLs the launcher's own children (orphans of the step come back to it, a
+ * subreaper); returns how many it found. */
+static int kill_children(void) {
+    DIR *proc = opendir("/proc");
+    if (proc == NULL) return 0;
+    int found = 0;
+    struct dirent *e;
+    while ((e = readdir(proc)) != NULL) {
+        char path[300], stat[512];
+        if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
+        snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) continue;
+        ssize_t n = read(fd, stat, sizeof stat - 1);
+        close(fd);
+        if (n <= 0) continue;
+        stat[n] = '\0';
+        char *end = strrchr(stat, ')'); /* "pid (comm) state ppid ..." */
+        char state;
+        int ppid;
+        if (end == NULL || sscanf(end + 1, " %c %d", &state, &ppid) != 2 || ppid != getpid()) continue;
+        kill(atoi(e->d_name), SIGKILL);
+        found++;
+    }
+    closedir(proc);
+    return found;
+}
+
+static void kill_descendants(void) {
+    for (int round = 0; round < 100000; round++) {
+        int found = kill_children();
+        int status;
+        struct rusage ru;
+        pid_t pid;
+        while ((pid = wait4(-1, &status, WNOHANG, &ru)) > 0) collected(pid, status, &ru);
+        if (found == 0 && pid < 0 && errno == ECHILD) return;
+        usleep(1000);
+    }
+}
+
+void kill_all(void) {
+    /* kill(-1) is "every process of the container" only for its init: anywhere else (a test on a
+     * host, perhaps as root) it would be every process of the machine. */
+    if (getpid() != 1) {
+        kill_descendants();
+        return;
+    }
+    for (int round = 0; round < 1000; round++) {
+        if (kill(-1, SIGKILL) != 0 && errno == ESRCH) break;
+        int status;
+        struct rusage ru;
+        pid_t pid;
+        while ((pid = wait4(-1, &status, 0, &ru)) > 0 || (pid < 0 && errno == EINTR)) {
+            if (pid > 0) collected(pid, status, &ru);
+        }
+    }
+    reap();
+}
+
+void become(uid_t uid) {
+    if (uid == getuid() && uid != 0) return; /* the harness as an ordinary user: nobody to become */
+    gid_t gid = (gid_t) uid;
+    if (setgroups(0, NULL) != 0 || setresgid(gid, gid, gid) != 0 || setresuid(uid, uid, uid) != 0
+            || getuid() != uid || geteuid() != uid) {
+        dprintf(2, "launcher: cannot become uid %d: %s\n", (int) uid, strerror(errno));
+        _exit(125);
+    }
+}
+
+int user_pipe(int fds[2], uid_t uid) {
+    setfsgid((gid_t) uid);
+    setfsuid(uid);
+    int r = pipe2(fds, O_CLOEXEC);
+    setfsuid(0);
+    setfsgid(0);
+    return r;
+}
+
+/* No capability may come back through an exec: the bounding set goes while the launcher's child
+ * still has CAP_SETPCAP (the container grants it to the launcher for this alone). */
+static void drop_bounding_set(void) {
+    if (harness && getuid() != 0) return; /* an ordinary user: nothing to drop, and no CAP_SETPCAP */
+    for (int cap = 0; prctl(PR_CAPBSET_READ, cap, 0, 0, 0) >= 0; cap++) {
+        if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0) {
+            dprintf(2, "launcher: cannot drop capability %d from the bounding set: %s\n", cap, strerror(errno));
+            _exit(125);
+        }
+    }
+}
+
+/* After the switch to the step's user: ambient, inheritable, permitted and effective sets all empty. */
+static void drop_capabilities(void) {
+    struct __user_cap_header_struct head = {_LINUX_CAPABILITY_VERSION_3, 0};
+    struct __user_cap_data_struct none[2] = {{0, 0, 0}, {0, 0, 0}};
+    if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) != 0 || syscall(SYS_capset, &head, none) != 0) {
+        dprintf(2, "launcher: cannot drop capabilities: %s\n", strerror(errno));
+        _exit(125);
+    }
+}
+
+static void child(const struct step *s, int in, int out, int err, int ctl) {
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    signal(SIGPIPE, SIG_DFL);
+    setsid();
+    if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 || (ctl >= 0 && dup2(ctl, 3) < 0)) _exit(125);
+    for (int fd = ctl >= 0 ? 4 : 3; fd < 1024; fd++) close(fd);
+    apply_rlimits(s->cpu_ms);
+    drop_bounding_set();
+    become(s->uid);
+    drop_capabilities();
+    if (chdir(sandbox_dir) != 0) _exit(125);
+    extern char **environ;
+    environ = s->env;
+    if (namespaces) {
+        /* /tmp and /dev/shm stay the container's own (tmpfs with size and inode caps, emptied before
+         * every step); bwrap's fresh /dev is made read-only so it cannot become uncapped scratch. */
+        const char *bwrap[] = {"/usr/bin/bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
+            "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--ro-bind", "/", "/", "--bind", sandbox_dir, sandbox_dir,
+            "--bind", "/tmp", "/tmp", "--proc", "/proc", "--dev", "/dev", "--bind", "/dev/shm", "/dev/shm",
+            "--remount-ro", "/dev", "--chdir", sandbox_dir, "--"};
+        int n = (int) (sizeof bwrap / sizeof bwrap[0]);
+        int argc = 0;
+        while (s->argv[argc] != NULL) argc++;
+        char **wrapped = calloc((size_t) (n + argc + 1), sizeof *wrapped);
+        if (wrapped == NULL) _exit(125);
+        for (int i = 0; i < n; i++) wrapped[i] = (char *) bwrap[i];
+        for (int i = 0; i < argc; i++) wrapped[n + i] = s->argv[i];
+        execv(wrapped[0], wrapped);
+        dprintf(2, "launcher: cannot run bwrap: %s\n", strerror(errno));
+        _exit(125);
+    }
+    execvp(s->argv[0], s->argv);
+    dprintf(2, "launcher: cannot run %s: %s\n", s->argv[0], strerror(errno));
+    _exit(errno == ENOENT ? 127 : 126);
+}
+
+pid_t spawn(const struct step *s, int in, int out, int err, int ctl) {
+    pid_t pid = fork();
+    if (pid < 0) die("fork: %s", strerror(errno));
+    if (pid == 0) child(s, in, out, err, ctl);
+    return pid;
+}
+
+void preload(char **argv, char **env) {
+    int in[2], out[2], err[2], ctl[2];
+    if (user_pipe(in, runner_uid) != 0 || user_pipe(out, runner_uid) != 0 || user_pipe(err, runner_uid) != 0
+            || pipe2(ctl, O_CLOEXEC) != 0) {
+        die("pipe: %s", strerror(errno));
+    }
+    struct step s = {.run = 1, .uid = runner_uid, .argv = argv, .env = env};
+    pid_t pid = spawn(&s, in[0], out[1], err[1], ctl[0]);
+    close(in[0]);
+    close(out[1]);
+    close(err[1]);
+    close(ctl[0]);
+    preloaded.pid = pid;
+    preloaded.in = in[1];
+    preloaded.out = out[0];
+    preloaded.err = err[0];
+    preloaded.ctl = ctl[1];
+}

@@ -1,0 +1,46 @@
+/* Processes: starting a step's process as its user, reaping, killing everything. */
+#ifndef PROCESS_H
+#define PROCESS_H
+
+#include <sys/resource.h>
+#include <sys/types.h>
+
+struct step {
+    int run; /* 1: a run (the sandbox user), 0: a compile (the builder) */
+    uid_t uid;
+    long timeout_ms, cpu_ms, output_cap;
+    char **argv, **env;
+    const char *input;
+    long input_len;
+};
+
+/* A loader started ahead of the program (see --preload); pid -1 when there is none (any more). */
+struct preloaded {
+    pid_t pid;
+    int in, out, err, ctl;
+};
+extern struct preloaded preloaded;
+
+/* The current step's main process: its status is kept when any reaping loop collects it. */
+extern pid_t main_pid;
+extern int main_status;
+extern int main_done;
+extern struct rusage peak;
+extern int sigchld_fd;
+
+/* Blocks SIGCHLD and opens sigchld_fd. */
+void watch_children(void);
+/* Reaps whatever has ended, without waiting. */
+void reap(void);
+/* SIGKILLs every other process of the container (kill(-1) spares PID 1) and reaps them all. */
+void kill_all(void);
+/* setgroups + setresgid + setresuid to uid (its group has the same number), or _exit(125). */
+void become(uid_t uid);
+/* A pipe whose inodes belong to uid (a program may reopen it through /proc/self/fd). */
+int user_pipe(int fds[2], uid_t uid);
+/* Forks a step's process on the given pipes (ctl >= 0: on fd 3); returns its pid. */
+pid_t spawn(const struct step *s, int in, int out, int err, int ctl);
+/* Starts a language's loader as the sandbox user, waiting on fd 3 for the program's argv. */
+void preload(char **argv, char **env);
+
+#endif

@@ -1,0 +1,179 @@
+#define _GNU_SOURCE
+#include "step.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "files.h"
+#include "launcher.h"
+#include "limits.h"
+#include "protocol.h"
+
+static void set_nonblocking(int fd) {
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
+/* The loader is waiting: hand it the program's argv; it becomes the step's main process. */
+static void take_preloaded(const struct step *s, int fds[3]) {
+    main_pid = preloaded.pid;
+    fds[0] = preloaded.out;
+    fds[1] = preloaded.err;
+    fds[2] = preloaded.in;
+    size_t len = 0;
+    for (char **a = s->argv; *a; a++) len += strlen(*a) + 1;
+    char *block = malloc(len + 1);
+    if (block == NULL) die("out of memory");
+    size_t off = 0;
+    for (char **a = s->argv; *a; a++) {
+        size_t n = strlen(*a) + 1;
+        memcpy(block + off, *a, n);
+        off += n;
+    }
+    for (size_t done = 0; done < len;) { /* a loader that died meanwhile is reaped as the step's end */
+        ssize_t w = write(preloaded.ctl, block + done, len - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) break;
+        done += (size_t) w;
+    }
+    free(block);
+    close(preloaded.ctl);
+    preloaded.pid = -1;
+    preloaded.in = preloaded.out = preloaded.err = preloaded.ctl = -1;
+}
+
+void run_step(const struct step *s) {
+    clean_up();
+    reap();
+    int use_preloaded = preloaded.pid > 0 && s->run && s->cpu_ms == 0;
+    int in[2], out[2], err[2];
+    if (!use_preloaded && (user_pipe(in, s->uid) != 0 || user_pipe(out, s->uid) != 0 || user_pipe(err, s->uid) != 0)) {
+        die("pipe: %s", strerror(errno));
+    }
+    long oom_before = oom_kills();
+    long long cpu_before = s->cpu_ms > 0 ? cgroup_cpu_us() : -1;
+    struct rusage before, after;
+    getrusage(RUSAGE_CHILDREN, &before);
+    memset(&peak, 0, sizeof peak);
+    main_done = 0;
+    long long start = now_us();
+    long long deadline = start + s->timeout_ms * 1000;
+
+    int fds[3]; /* stdout, stderr, stdin; -1 once closed */
+    if (use_preloaded) {
+        take_preloaded(s, fds);
+    } else {
+        main_pid = spawn(s, in[0], out[1], err[1], -1);
+        close(in[0]);
+        close(out[1]);
+        close(err[1]);
+        fds[0] = out[0];
+        fds[1] = err[0];
+        fds[2] = in[1];
+    }
+    dirty(s->uid);
+    for (int i = 0; i < 3; i++) set_nonblocking(fds[i]);
+    long fed = 0;
+    if (s->input_len == 0) {
+        close(fds[2]);
+        fds[2] = -1;
+    }
+
+    const char *reason = NULL; /* why the launcher ended the step, if it did */
+    int finished = 0;          /* every process of the step is gone */
+    long long ended = 0;
+    long written = 0;
+    char buf[CHUNK];
+    while (fds[0] >= 0 || fds[1] >= 0 || !finished) {
+        if (!finished && main_done) {
+            /* The program ended: what it left running goes now, so nothing writes after it. */
+            ended = now_us();
+            kill_all();
+            finished = 1;
+        }
+        long long now = now_us();
+        if (!finished && reason == NULL && now >= deadline) reason = "timeout";
+        if (!finished && reason == NULL && cpu_before >= 0 && cgroup_cpu_us() - cpu_before > s->cpu_ms * 1000) {
+            reason = "cpu";
+        }
+        if (!finished && reason != NULL) {
+            /* Out of time, CPU or output: the whole step goes, its main process included. */
+            ended = now;
+            kill_all();
+            finished = 1;
+        }
+        if (finished && fds[0] < 0 && fds[1] < 0) break;
+        struct pollfd p[4];
+        int which[4];
+        int n = 0;
+        for (int i = 0; i < 3; i++) {
+            if (fds[i] >= 0) {
+                p[n].fd = fds[i];
+                p[n].events = i == 2 ? POLLOUT : POLLIN;
+                which[n++] = i;
+            }
+        }
+        p[n].fd = sigchld_fd;
+        p[n].events = POLLIN;
+        which[n++] = 3;
+        int wait_ms = -1;
+        if (!finished) {
+            wait_ms = (int) ((deadline - now + 999) / 1000);
+            if (cpu_before >= 0 && wait_ms > 20) wait_ms = 20;
+        }
+        if (poll(p, (nfds_t) n, wait_ms) < 0 && errno != EINTR) die("poll: %s", strerror(errno));
+        for (int k = 0; k < n; k++) {
+            if (p[k].revents == 0) continue;
+            int i = which[k];
+            if (i == 3) {
+                struct signalfd_siginfo info;
+                while (read(sigchld_fd, &info, sizeof info) > 0) {
+                }
+                reap();
+            } else if (i == 2) {
+                ssize_t w = write(fds[2], s->input + fed, (size_t) (s->input_len - fed));
+                if (w > 0) fed += w;
+                if ((w < 0 && errno != EAGAIN && errno != EINTR) || fed == s->input_len) {
+                    close(fds[2]);
+                    fds[2] = -1;
+                }
+            } else {
+                ssize_t r = read(fds[i], buf, sizeof buf);
+                if (r < 0 && (errno == EAGAIN || errno == EINTR)) continue;
+                if (r <= 0) {
+                    close(fds[i]);
+                    fds[i] = -1;
+                    continue;
+                }
+                long room = s->output_cap - written;
+                long keep = r <= room ? r : room > 0 ? room : 0;
+                if (keep > 0) frame(i == 0 ? 'O' : 'E', buf, (size_t) keep);
+                written += r;
+                if (written > s->output_cap && reason == NULL && !finished) reason = "output";
+            }
+        }
+    }
+    if (fds[2] >= 0) close(fds[2]);
+    getrusage(RUSAGE_CHILDREN, &after);
+    long long cpu = tv_us(after.ru_utime) + tv_us(after.ru_stime) - tv_us(before.ru_utime) - tv_us(before.ru_stime);
+    if (cpu_before >= 0 && reason == NULL && cpu > s->cpu_ms * 1000) reason = "cpu";
+    /* RLIMIT_CPU's signal: the kernel's own count reached the limit before rusage's did. */
+    if (reason == NULL && s->cpu_ms > 0 && WIFSIGNALED(main_status) && WTERMSIG(main_status) == SIGXCPU) reason = "cpu";
+    long oom_after = oom_kills();
+    /* A signal is told by the wait status, never guessed from the number (exit(139) is no SIGSEGV). */
+    int signal = WIFSIGNALED(main_status) ? WTERMSIG(main_status) : 0;
+    int code = WIFEXITED(main_status) ? WEXITSTATUS(main_status) : 128 + signal;
+    /* With --namespaces the main process is bubblewrap, which exits 128 + n when signal n ended the
+     * program: there the number is all there is (and an exit(139) inside reads as SIGSEGV). */
+    if (namespaces && signal == 0 && code > 128 && code < 128 + 65) signal = code - 128;
+    framef('R', "exit=%d signal=%d reason=%s oom=%ld wall_us=%lld cpu_us=%lld maxrss_kb=%ld", code, signal,
+            reason == NULL ? "exited" : reason, oom_before < 0 || oom_after < 0 ? -1 : oom_after - oom_before,
+            ended - start, cpu, peak.ru_maxrss);
+    main_pid = -1;
+}
