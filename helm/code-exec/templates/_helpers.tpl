@@ -62,7 +62,7 @@ Name of the ServiceAccount.
 The service image, tag defaulting to the chart's appVersion.
 */}}
 {{- define "code-exec.image" -}}
-{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag | toString) }}
 {{- end }}
 
 {{/*

@@ -7,7 +7,8 @@
 #   DIND_PORT            TCP port (default 2375), plain HTTP: never publish it
 #   DIND_STORAGE_DRIVER  force a storage driver; empty = overlay2 when /var/lib/docker allows it,
 #                        else vfs
-# Extra arguments are passed on to dockerd.
+# Arguments are dockerd's, optionally after a leading "dockerd" (as for the official docker:dind
+# image); see exec-dockerd.sh for the defaults added.
 set -eu
 
 log() { echo "dind-entrypoint: $*" >&2; }
@@ -101,11 +102,5 @@ log "storage driver $driver (/var/lib/docker on $(stat -f -c %T /var/lib/docker)
 # A stale pid file from a previous run of this container (docker restart) stops dockerd.
 rm -f /var/run/docker.pid /var/run/docker/containerd/containerd.pid
 
-log "starting dockerd on tcp://$addr:$port"
-exec dockerd \
-  --host="tcp://$addr:$port" \
-  --host=unix:///var/run/docker.sock \
-  --tls=false \
-  --storage-driver="$driver" \
-  --default-runtime=runc \
-  "$@"
+log "starting dockerd (default: on tcp://$addr:$port)"
+DIND_STORAGE_DRIVER=$driver DIND_ADDR=$addr DIND_PORT=$port exec dind-exec-dockerd "$@"

@@ -149,6 +149,12 @@ public interface CodeExecConfig {
 
         /** Other sites' origins (scheme://host[:port]) whose pages may send requests; by default none. */
         Optional<List<String>> allowedOrigins();
+
+        /**
+         * The service's own origins (scheme://host[:port]) as browsers reach it, for the playground;
+         * by default only loopback (localhost, 127.0.0.1, [::1], any port).
+         */
+        Optional<List<String>> publicOrigins();
     }
 
     /** Concurrency guard around runs (read by the fault-tolerance settings in application.properties). */
@@ -238,6 +244,14 @@ public interface CodeExecConfig {
         /** Cap on stdout and stderr together; the run is killed when it is hit. */
         @WithDefault("1M")
         MemorySize output();
+
+        /**
+         * Most output one request's answer keeps: stdout and stderr of every step (compilation and
+         * each run or test case) together. Each case is judged on all it printed; past this, its
+         * output in the answer is cut and marked truncated.
+         */
+        @WithDefault("8M")
+        MemorySize maxRequestOutput();
 
         /** Largest program accepted, in bytes: the code, or all files together (decoded). */
         @WithDefault("64K")
@@ -363,5 +377,12 @@ public interface CodeExecConfig {
         /** How often orphans of dead instances are looked for. */
         @WithDefault("1m")
         Duration reapEvery();
+
+        /**
+         * How long past a step's own limit the launcher's report may take before the service kills
+         * the sandbox (the step is then a TIMEOUT; later test cases go on in a fresh sandbox).
+         */
+        @WithDefault("1500ms")
+        Duration launcherGrace();
     }
 }

@@ -61,6 +61,6 @@ public record RunRequest(
                 : tests.stream().map(t -> t == null ? null : new TestCase(t.name(), t.input(), t.args(), t.expectedOutput()))
                         .toList();
         return new Execution(language, code, sources, input, args, timeoutMs, memoryMb, cpuTimeMs, compileTimeoutMs,
-                compileMemoryMb, null, cases, compare, tolerance, stopOnFirstFailure);
+                compileMemoryMb, null, cases, compare, tolerance, stopOnFirstFailure, null);
     }
 }

@@ -278,6 +278,40 @@ class HelmChartTest {
     }
 
     @Test
+    void aNumericImageTagRendersAsItself() {
+        assertEquals("code-exec:2", Chart.render(Map.of("image.tag", "2")).serviceContainer().get("image"));
+        assertEquals("code-exec:1.5", Chart.render(Map.of("image.tag", "1.5")).serviceContainer().get("image"));
+    }
+
+    /**
+     * The chart passes the dind sidecar "dockerd ..." (what the official docker:dind image takes); the
+     * project's own dind image (src/test/dind) must start the same dockerd from those arguments. Its
+     * last step runs here with a stand-in dockerd on PATH that prints what it was given.
+     */
+    @Test
+    void theChartsDindArgumentsStartDockerdInTheProjectsDindImage() throws Exception {
+        List<String> chartArgs = list(Chart.render().container(Manifests.DIND_CONTAINER).get("args")).stream()
+                .map(Object::toString).toList();
+        java.nio.file.Path bin = Files.createTempDirectory("fake-dockerd");
+        java.nio.file.Path fake = bin.resolve("dockerd");
+        Files.writeString(fake, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        fake.toFile().setExecutable(true);
+        List<String> command = new java.util.ArrayList<>(List.of("sh", "src/test/dind/exec-dockerd.sh"));
+        command.addAll(chartArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        builder.environment().put("DIND_STORAGE_DRIVER", "overlay2");
+        Process process = builder.start();
+        List<String> got = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, process.waitFor(), got.toString());
+        List<String> expected = new java.util.ArrayList<>(List.of("--storage-driver=overlay2", "--default-runtime=runc"));
+        expected.addAll(chartArgs.subList(1, chartArgs.size()));
+        assertEquals("dockerd", chartArgs.get(0));
+        assertEquals(expected, got, "dockerd's arguments: the chart's, without the leading dockerd, plus defaults it left out");
+        assertEquals(1, got.stream().filter(a -> a.startsWith("--host=tcp://")).count(), got.toString());
+    }
+
+    @Test
     void runtimeImagesFromARegistryArePulledNotBuilt() {
         Map<String, Object> container = Chart.render(Map.of("runtimeImages.repository", "registry.example.com/code-exec",
                 "runtimeImages.languages", "python,c")).serviceContainer();

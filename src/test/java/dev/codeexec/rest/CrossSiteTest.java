@@ -59,4 +59,22 @@ class CrossSiteTest {
         json().post("/run/cobol").then().statusCode(400);
         given().header("Origin", "https://evil.example").get("/runtimes").then().statusCode(200);
     }
+
+    /**
+     * DNS rebinding: a page on evil.example whose name now resolves to this service sends its own
+     * name as Host and Origin, and its browser calls that same-origin. Without public origins
+     * configured only loopback origins are the service's own.
+     */
+    @Test
+    void aRebindingPageIs403WhateverHostItSends() {
+        json().header("Host", "evil.example").header("Origin", "http://evil.example").post("/run/cobol").then()
+                .statusCode(403);
+        json().header("Host", "evil.example:" + RestAssured.port).header("Origin", "http://evil.example:" + RestAssured.port)
+                .header("Sec-Fetch-Site", "same-origin").post("/run/cobol").then().statusCode(403);
+        json().header("Host", "localhost.evil.example").header("Origin", "http://localhost.evil.example")
+                .post("/run/cobol").then().statusCode(403);
+        json().header("Origin", "http://127.0.0.1:" + RestAssured.port).post("/run/cobol").then().statusCode(400);
+        json().header("Origin", "http://[::1]:8080").post("/run/cobol").then().statusCode(400);
+        json().header("Origin", "http://localhost").post("/run/cobol").then().statusCode(400);
+    }
 }

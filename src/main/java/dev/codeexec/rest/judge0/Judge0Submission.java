@@ -78,7 +78,8 @@ public record Judge0Submission(
         List<String> args = ShellWords.split(commandLineArguments == null ? "" : commandLineArguments);
         List<TestCase> tests = expected == null ? null : List.of(new TestCase(null, input, null, expected));
         return new Execution(language, code, null, tests == null ? input : null, args, wallMs, memoryMb, cpuMs, null,
-                null, null, tests, tests == null ? null : "lines", null, null);
+                null, null, tests, tests == null ? null : "lines", null, null,
+                Boolean.TRUE.equals(redirectStderrToStdout));
     }
 
     private static void refuse(String field, String value, String why) {
@@ -133,14 +134,16 @@ public record Judge0Submission(
         if (value == null || value.isNull()) {
             return null;
         }
-        if (value.isNumber()) {
-            return value.doubleValue();
-        }
+        double number;
         try {
-            return Double.valueOf(value.asText().trim());
+            number = value.isNumber() ? value.doubleValue() : Double.parseDouble(value.asText().trim());
         } catch (NumberFormatException e) {
             throw new Judge0Invalid(field, "is not a number");
         }
+        if (!Double.isFinite(number)) { // NaN passes every comparison, and infinities overflow the arithmetic
+            throw new Judge0Invalid(field, "is not a number");
+        }
+        return number;
     }
 
     private static String trim(double value) {

@@ -79,7 +79,7 @@ public record PistonExecuteRequest(
             throw invalid("stdin is " + inputBytes + " bytes; the limit is " + caps.input().asLongValue() + " bytes");
         }
         return new Execution(runtime.id(), null, sources(runtime), input, args, toInt(run), mib(runMemory), toInt(runCpu),
-                toInt(compile), mib(compileMemory), toInt(compileCpu), null, null, null, null);
+                toInt(compile), mib(compileMemory), toInt(compileCpu), null, null, null, null, null);
     }
 
     private List<SourceFile> sources(Language runtime) {
@@ -114,6 +114,9 @@ public record PistonExecuteRequest(
             throw invalid("If specified, " + field + " must be a number");
         }
         double v = value.doubleValue();
+        if (!Double.isFinite(v)) {
+            throw invalid(field + " cannot exceed the configured limit of " + cap);
+        }
         if (v == 0 || v == -1) {
             return null;
         }
