@@ -1,8 +1,9 @@
 # @attack starts threads without end
-# @timeoutMs 2000
-# @expect-status OK|TIMEOUT|RUNTIME_ERROR|MEMORY_LIMIT
-# @stdout-contains capped
-# @hang-guard-ms 12000
+# @timeoutMs 10000
+# @expect-status OK
+# @stdout-contains capped true
+# @repeat 2
+# @hang-guard-ms 30000
 n = 0
 begin
   loop { Thread.new { sleep 30 }; n += 1 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.codeexec.config.CodeExecConfig;
 import dev.codeexec.metrics.Metrics;
+import dev.codeexec.sandbox.ContainerLimits;
 import dev.codeexec.sandbox.SandboxFile;
 import dev.codeexec.sandbox.Step;
 import dev.codeexec.sandbox.StepResult;
@@ -18,7 +19,9 @@ import java.util.Optional;
 /**
  * What successful compilations produced, so the same program comes back compiled: every file the
  * builder owned after compiling (sources and artefacts), keyed by a SHA-256 over the image (which
- * names the compiler's version), the compile command and environment, and every file. It lives in
+ * names the compiler's version), the compile command and environment, the compile's limits (a
+ * compilation that fits one set of limits is never replayed for another, higher or lower), and
+ * every file. It lives in
  * the service's memory, out of reach of any sandbox, bounded by the total size of the files.
  */
 @ApplicationScoped
@@ -49,7 +52,7 @@ public class CompileCache {
     }
 
     /** The key of a compilation, or null when the cache is off. */
-    String key(String image, Step compile, List<SandboxFile> files) {
+    String key(String image, Step compile, ContainerLimits limits, List<SandboxFile> files) {
         if (!enabled) {
             return null;
         }
@@ -59,6 +62,8 @@ public class CompileCache {
             compile.command().forEach(a -> update(sha, a));
             compile.env().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                     .forEach(e -> update(sha, e.getKey() + "=" + e.getValue()));
+            update(sha, "timeout=" + compile.timeout().toMillis() + " cpu=" + (compile.cpuTime() == null ? "-"
+                    : compile.cpuTime().toMillis()) + " output=" + compile.outputBytes() + " " + limits);
             for (SandboxFile f : files) {
                 update(sha, f.path() + (f.executable() ? "*" : ""));
                 sha.update(HexFormat.of().parseHex(sha256(f.content())));

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiPredicate;
+import java.util.function.BiFunction;
 import dev.codeexec.sandbox.StepResult;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -130,12 +130,13 @@ public class ExecutionService {
                 runs.add(run(language, program, c.args() != null ? c.args() : args, utf8(c.input()), limits));
             }
         }
-        BiPredicate<Integer, StepResult> proceed = judging == null || !judging.stopOnFirstFailure() ? (i, r) -> true
-                : (i, r) -> judging.verdict(i, OutcomeClassifier.run(r, limits)) == Verdict.ACCEPTED;
+        BiFunction<Integer, StepResult, Verdict> judge = judging == null ? null
+                : (i, r) -> judging.verdict(i, OutcomeClassifier.run(r, limits));
         SessionSpec spec = new SessionSpec(language.id(), runtime.image(), compile != null ? limits.compile() : limits.run(),
                 preload(language));
-        String key = compile == null ? null : cache.key(runtime.image(), compile, program.files());
-        return new Plan(spec, program.files(), compile, key, limits.run(), List.copyOf(runs), proceed);
+        String key = compile == null ? null : cache.key(runtime.image(), compile, limits.compile(), program.files());
+        return new Plan(spec, program.files(), compile, key, limits.run(), List.copyOf(runs), judge,
+                judging != null && judging.stopOnFirstFailure(), caps.maxRequestOutput().asLongValue());
     }
 
     private static Step run(Language language, Program program, List<String> args, byte[] input,

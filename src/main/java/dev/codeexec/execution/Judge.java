@@ -45,12 +45,17 @@ public final class Judge {
         };
     }
 
-    /** The verdict of a case that ran: its status, then (when it ended well) its output. */
+    /** The verdict of a case that ran: its status, then (when it ended well) its stdout. */
     static Verdict verdict(StepOutcome run, String expected, Mode mode, double tolerance) {
+        return verdict(run, run.stdout(), expected, mode, tolerance);
+    }
+
+    /** The verdict of a case that ran: its status, then (when it ended well) the output judged. */
+    static Verdict verdict(StepOutcome run, String actual, String expected, Mode mode, double tolerance) {
         if (run.status() != RunStatus.OK) {
             return Verdict.of(run.status());
         }
-        return expected == null || matches(mode, expected, run.stdout(), tolerance) ? Verdict.ACCEPTED
+        return expected == null || matches(mode, expected, actual == null ? "" : actual, tolerance) ? Verdict.ACCEPTED
                 : Verdict.WRONG_ANSWER;
     }
 

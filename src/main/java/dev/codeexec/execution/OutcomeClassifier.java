@@ -47,7 +47,9 @@ final class OutcomeClassifier {
                     continue;
                 }
                 StepOutcome run = run(report.runs().get(i), limits);
-                cases.add(new CaseOutcome(name, judging.verdict(i, run), run));
+                // Judged when it ran, on all its output; what the answer keeps may be cut.
+                Verdict verdict = i < report.verdicts().size() ? report.verdicts().get(i) : judging.verdict(i, run);
+                cases.add(new CaseOutcome(name, verdict, run));
             }
             Summary summary = Summary.of(cases);
             return new Outcome(language, version, summary.verdict().name(), summary.passed() + " of "
@@ -85,8 +87,8 @@ final class OutcomeClassifier {
             status = compile ? RunStatus.COMPILE_ERROR : RunStatus.RUNTIME_ERROR;
             message = combined;
         }
-        return new StepOutcome(status, r.exitCode(), Signals.fromExitCode(r.exitCode()), text(r.output().stdout()),
-                text(r.output().stderr()), combined, message, r.end() == StepResult.End.OUTPUT_LIMIT,
+        return new StepOutcome(status, r.exitCode(), Signals.name(r.signal()), text(r.output().stdout()),
+                text(r.output().stderr()), combined, message, r.end() == StepResult.End.OUTPUT_LIMIT || r.output().cut(),
                 r.wallTime().toMillis(), r.cpuTime().toMillis(), r.memoryKb(), false);
     }
 

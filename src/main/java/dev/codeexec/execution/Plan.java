@@ -6,14 +6,17 @@ import dev.codeexec.sandbox.SessionSpec;
 import dev.codeexec.sandbox.Step;
 import dev.codeexec.sandbox.StepResult;
 import java.util.List;
-import java.util.function.BiPredicate;
+import java.util.function.BiFunction;
 
 /**
  * What one request does in its sandbox: the files, an optional compile step (under the sandbox's
  * first limits; {@code compileKey} names it in the compile cache, null when it may not be cached), then
- * the run steps under {@code runLimits}, one after the other while {@code proceed} (given the index
- * and result of the step just run) says so.
+ * the run steps under {@code runLimits}, one after the other. With test cases, {@code judge} gives
+ * each run step's verdict (given its index and result, all its output) as soon as it ran, and
+ * {@code stopOnFirstFailure} ends the plan at the first verdict that is not ACCEPTED. The answer
+ * keeps at most {@code outputBudget} bytes of output of all steps together.
  */
 record Plan(SessionSpec sandbox, List<SandboxFile> files, Step compile, String compileKey, ContainerLimits runLimits,
-        List<Step> runs, BiPredicate<Integer, StepResult> proceed) {
+        List<Step> runs, BiFunction<Integer, StepResult, Verdict> judge, boolean stopOnFirstFailure,
+        long outputBudget) {
 }

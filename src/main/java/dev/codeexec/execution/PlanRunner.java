@@ -2,7 +2,9 @@ package dev.codeexec.execution;
 
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.Sandbox;
+import dev.codeexec.sandbox.SandboxFile;
 import dev.codeexec.sandbox.SandboxSession;
+import dev.codeexec.sandbox.SandboxUnavailableException;
 import dev.codeexec.sandbox.StepResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -11,7 +13,9 @@ import java.util.List;
 /**
  * Carries out a plan in one fresh sandbox: writes the files, compiles (if the language does), and
  * when that succeeded lowers the sandbox to the program's limits and runs each run step (the
- * launcher clears what one step left before the next starts) until the plan says stop.
+ * launcher clears what one step left before the next starts) until the plan says stop. When a
+ * step cost the sandbox (its launcher missed the deadline, so the container was killed and the
+ * step is a TIMEOUT), the steps after it go on in a fresh sandbox with the same program.
  */
 @ApplicationScoped
 public class PlanRunner {
@@ -25,9 +29,13 @@ public class PlanRunner {
     }
 
     Report run(Plan plan, RunControl control) {
-        try (SandboxSession session = sandbox.open(plan.sandbox(), control)) {
+        OutputBudget budget = new OutputBudget(plan.outputBudget());
+        SandboxSession session = sandbox.open(plan.sandbox(), control);
+        try {
+            boolean warm = session.warm();
             StepResult compile = null;
             boolean cached = false;
+            List<SandboxFile> artefacts = List.of();
             if (plan.compile() == null) {
                 session.write(plan.files());
             } else {
@@ -35,27 +43,70 @@ public class PlanRunner {
                 cached = kept.isPresent();
                 if (cached) {
                     // Compiled before: its artefacts go in as they came out, and the compiler is skipped.
-                    session.write(kept.get().files());
+                    artefacts = kept.get().files();
+                    session.write(artefacts);
                     compile = kept.get().compile();
                 } else {
                     session.write(plan.files());
                     compile = session.execute(plan.compile());
                     if (!succeeded(compile)) {
-                        return new Report(compile, false, List.of(), session.warm());
+                        return new Report(budget.keep(compile), false, List.of(), warm);
                     }
-                    cache.keep(plan.compileKey(), plan.compileKey() == null ? List.of() : session.pack(), compile);
+                    artefacts = plan.compileKey() == null ? List.of() : session.pack();
+                    cache.keep(plan.compileKey(), artefacts, compile);
                 }
                 session.limit(plan.runLimits());
+                compile = budget.keep(compile);
             }
             List<StepResult> runs = new ArrayList<>();
+            List<Verdict> verdicts = new ArrayList<>();
             for (int i = 0; i < plan.runs().size(); i++) {
+                if (!session.usable()) {
+                    SandboxSession lost = session;
+                    session = null;
+                    lost.close();
+                    session = reopen(plan, control, artefacts);
+                }
                 StepResult result = session.execute(plan.runs().get(i));
-                runs.add(result);
-                if (!plan.proceed().test(i, result)) {
+                Verdict verdict = plan.judge() == null ? null : plan.judge().apply(i, result);
+                runs.add(budget.keep(result));
+                if (verdict != null) {
+                    verdicts.add(verdict);
+                }
+                if (plan.stopOnFirstFailure() && verdict != Verdict.ACCEPTED) {
                     break;
                 }
             }
-            return new Report(compile, cached, List.copyOf(runs), session.warm());
+            return new Report(compile, cached, List.copyOf(runs), List.copyOf(verdicts), warm);
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+            control.finished();
+        }
+    }
+
+    /** A fresh sandbox holding the program as the lost one did: its artefacts, or its files compiled again. */
+    private SandboxSession reopen(Plan plan, RunControl control, List<SandboxFile> artefacts) {
+        SandboxSession session = sandbox.open(plan.sandbox(), control);
+        try {
+            if (plan.compile() == null) {
+                session.write(plan.files());
+                return session;
+            }
+            if (!artefacts.isEmpty()) {
+                session.write(artefacts);
+            } else {
+                session.write(plan.files());
+                if (!succeeded(session.execute(plan.compile()))) {
+                    throw new SandboxUnavailableException("the program did not compile again in a fresh sandbox", null);
+                }
+            }
+            session.limit(plan.runLimits());
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
         }
     }
 

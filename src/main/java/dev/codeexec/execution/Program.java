@@ -3,6 +3,7 @@ package dev.codeexec.execution;
 import dev.codeexec.config.CodeExecConfig;
 import dev.codeexec.language.Language;
 import dev.codeexec.sandbox.SandboxFile;
+import dev.codeexec.sandbox.SandboxPaths;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -70,6 +71,10 @@ record Program(String entry, List<SandboxFile> files) {
                 || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new InvalidExecutionException(field + " must be a plain file name (no '/', no '..', no control "
                     + "characters, at most " + MAX_NAME_BYTES + " bytes)");
+        }
+        String problem = SandboxPaths.problem(name); // the launcher's own rule, checked before it is asked
+        if (problem != null) {
+            throw new InvalidExecutionException(field + " '" + name + "' cannot be a file name: " + problem);
         }
         return name;
     }

@@ -5,7 +5,12 @@ import java.util.List;
 
 /**
  * What a plan's steps did: the compile step's result (null without one; when {@code cached}, the
- * earlier compilation's whose artefacts were reused) and each run step's, in order.
+ * earlier compilation's whose artefacts were reused) and each run step's, in order, with the output
+ * the request's budget kept; with test cases, each run step's verdict (judged on all its output).
  */
-record Report(StepResult compile, boolean cached, List<StepResult> runs, boolean warm) {
+record Report(StepResult compile, boolean cached, List<StepResult> runs, List<Verdict> verdicts, boolean warm) {
+
+    Report(StepResult compile, boolean cached, List<StepResult> runs, boolean warm) {
+        this(compile, cached, runs, List.of(), warm);
+    }
 }

@@ -2,7 +2,7 @@ package dev.codeexec.execution;
 
 import java.util.Map;
 
-/** Names of the signals a program's exit code can stand for (128 + n). */
+/** Names of the signals that can end a program, by number (taken from the wait status, never the exit code). */
 final class Signals {
 
     private static final Map<Integer, String> NAMES = Map.ofEntries(
@@ -15,8 +15,8 @@ final class Signals {
     private Signals() {
     }
 
-    /** The signal an exit code stands for by the shell's convention, or null. */
-    static String fromExitCode(int exitCode) {
-        return exitCode > 128 ? NAMES.get(exitCode - 128) : null;
+    /** The name of signal n (0: none, null), or "SIG" + n for one without a name here. */
+    static String name(int signal) {
+        return signal <= 0 ? null : NAMES.getOrDefault(signal, "SIG" + signal);
     }
 }

@@ -61,6 +61,7 @@ final class TestChecks {
         if (!(tolerance >= 0) || tolerance > 1e6) {
             throw new InvalidExecutionException("tolerance must be a number between 0 and 1000000");
         }
-        return new Judging(List.copyOf(tests), mode, tolerance, Boolean.TRUE.equals(request.stopOnFirstFailure()));
+        return new Judging(List.copyOf(tests), mode, tolerance, Boolean.TRUE.equals(request.stopOnFirstFailure()),
+                Boolean.TRUE.equals(request.judgeCombinedOutput()));
     }
 }

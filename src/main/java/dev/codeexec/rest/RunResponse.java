@@ -19,7 +19,7 @@ public record RunResponse(
                 + "the overall verdict (ACCEPTED, WRONG_ANSWER, ...)", examples = "OK") String status,
         @Schema(description = "Exit code; 128 + n when signal n ended the program; null when it did not run",
                 examples = "0") Integer exitCode,
-        @Schema(description = "Signal name when the exit code stands for one, else null") String signal,
+        @Schema(description = "Name of the signal that ended the program (from its wait status, so exit(139) has none), else null") String signal,
         @Schema(examples = "olleh\n") String stdout,
         String stderr,
         @Schema(description = "stdout and stderr interleaved in the order they were written") String output,

@@ -17,8 +17,13 @@ class OutcomeClassifierTest {
     private static final LimitsResolver.Limits LIMITS = new LimitsResolver.Limits(RUN, Duration.ofSeconds(3), null,
             1 << 20, RUN.with(512L << 20, 128), Duration.ofSeconds(10), null, 256 << 10);
 
+    /** A step as the launcher reports it: killed by signal n means exit code 128 + n and signal n. */
     private static StepResult step(int code, End end, boolean oom) {
-        return new StepResult(code, end, oom, OUT, Duration.ofMillis(12), Duration.ofMillis(7), 4242);
+        return step(code, code > 128 ? code - 128 : 0, end, oom);
+    }
+
+    private static StepResult step(int code, int signal, End end, boolean oom) {
+        return new StepResult(code, signal, end, oom, OUT, Duration.ofMillis(12), Duration.ofMillis(7), 4242);
     }
 
     private static Outcome run(int code, End end, boolean oom) {
@@ -78,10 +83,15 @@ class OutcomeClassifierTest {
     }
 
     @Test
-    void signalsFollowTheShellConvention() {
+    void signalsComeFromTheWaitStatusNotTheExitCode() {
         assertEquals("SIGKILL", run(137, End.EXITED, false).run().signal());
         assertEquals("SIGSEGV", run(139, End.EXITED, false).run().signal());
         assertNull(run(1, End.EXITED, false).run().signal());
+        Outcome exited139 = OutcomeClassifier.classify("c", "12", new Report(null, false,
+                List.of(step(139, 0, End.EXITED, false)), false), LIMITS);
+        assertEquals("RUNTIME_ERROR", exited139.status());
+        assertEquals(139, exited139.run().exitCode());
+        assertNull(exited139.run().signal(), "exit(139) is no SIGSEGV");
     }
 
     @Test

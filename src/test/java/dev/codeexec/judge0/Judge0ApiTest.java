@@ -112,6 +112,22 @@ class Judge0ApiTest {
                 .body("stderr", nullValue());
     }
 
+    /** As in Judge0, the expected output is compared with the stream the client asked for: both, merged. */
+    @Test
+    void expectedOutputIsJudgedAgainstTheCombinedStreamWhenRedirected() {
+        String code = "import sys\nprint('out', flush=True)\nprint('err', file=sys.stderr, flush=True)";
+        submit("?wait=true&fields=stdout,stderr,status", Map.of("source_code", code, "language_id", 71,
+                "expected_output", "out\nerr\n", "redirect_stderr_to_stdout", true))
+                .then().statusCode(201)
+                .body("stdout", equalTo("out\nerr\n")).body("status.id", equalTo(3));
+        submit("?wait=true&fields=status", Map.of("source_code", code, "language_id", 71,
+                "expected_output", "out\nerr\n"))
+                .then().statusCode(201).body("status.id", equalTo(4));
+        submit("?wait=true&fields=status", Map.of("source_code", code, "language_id", 71,
+                "expected_output", "out\n"))
+                .then().statusCode(201).body("status.id", equalTo(3));
+    }
+
     @Test
     void allFieldsOrSome() {
         submit("?wait=true&fields=*", Map.of("source_code", "print(6 * 7)", "language_id", 71, "memory_limit", 65536))

@@ -58,6 +58,40 @@ class TestCasesTest {
         return cases;
     }
 
+    /**
+     * Ten cases print ~1 MiB each, past the request's output budget (8 MiB by default): the answer
+     * keeps at most the budget, every case still has its verdict, judged on all it printed (the
+     * last two print a short line after the budget is spent: one right, one wrong).
+     */
+    @Test
+    void theOutputOfAllCasesTogetherStaysWithinTheRequestBudget() {
+        long budget = 8L * 1024 * 1024;
+        String code = "import sys\nw = input()\nsys.stdout.write('x' * 1000000 if w == 'big' else w)\n";
+        List<Map<String, Object>> cases = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            cases.add(Map.of("input", "big\n"));
+        }
+        cases.add(Map.of("input", "42\n", "expectedOutput", "42\n"));
+        cases.add(Map.of("input", "41\n", "expectedOutput", "42\n"));
+        Response r = post("python", Map.of("code", code, "tests", cases, "timeoutMs", 4000));
+        r.then().statusCode(200).body("tests", hasSize(12)).body("summary.passed", equalTo(11))
+                .body("status", equalTo("WRONG_ANSWER"));
+        assertTrue(r.asByteArray().length <= budget + 64 * 1024, "the answer is " + r.asByteArray().length + " bytes");
+        JsonPath json = r.jsonPath();
+        long kept = 0;
+        for (int i = 0; i < 12; i++) {
+            assertEquals("OK", json.getString("tests[" + i + "].status"), "case " + i);
+            kept += json.getString("tests[" + i + "].stdout").length() + json.getString("tests[" + i + "].stderr").length();
+        }
+        assertTrue(kept <= budget, kept + " bytes of output kept");
+        assertEquals("x".repeat(1000000), json.getString("tests[0].stdout"));
+        assertEquals(false, json.getBoolean("tests[0].truncated"));
+        assertEquals(true, json.getBoolean("tests[9].truncated"));
+        assertEquals("ACCEPTED", json.getString("tests[10].verdict"));
+        assertEquals(true, json.getBoolean("tests[10].truncated"));
+        assertEquals("WRONG_ANSWER", json.getString("tests[11].verdict"));
+    }
+
     @Test
     void aCorrectCppSolutionPassesTwentyCasesWithOneCompilation() {
         Response r = post("cpp", Map.of("code", SUM_CPP, "tests", sumCases(20)));

@@ -98,7 +98,7 @@ class NativeReadinessTest {
         assertEquals("runtimes/**,seccomp/**", props.getProperty("quarkus.native.resources.includes"));
         assertTrue(registered().contains("java.net.UnixDomainSocketAddress"), "the JDK unix socket is looked up reflectively");
         Class.forName("org.brotli.dec.BrotliInputStream");
-        for (String resource : List.of("runtimes/index.txt", "runtimes/base/launcher.c", "runtimes/base/Dockerfile", "runtimes/python/Dockerfile", "runtimes/python/language.json",
+        for (String resource : List.of("runtimes/index.txt", "runtimes/base/launcher/main.c", "runtimes/base/Dockerfile", "runtimes/python/Dockerfile", "runtimes/python/language.json",
                 "runtimes/javascript/Dockerfile", "runtimes/ruby/Dockerfile", "seccomp/sandbox.json")) {
             assertTrue(getClass().getClassLoader().getResource(resource) != null, resource + " is not bundled");
         }
