@@ -18,11 +18,11 @@
 #include <unistd.h>
 
 #include "launcher.h"
+#include "places.h"
 #include "process.h"
 #include "protocol.h"
 
 static const char *SCRATCH[] = {"/tmp", "/dev/shm", "/dev/mqueue"};
-static uid_t dirty_uid = 0; /* uid whose leftovers the next step must remove (0: none) */
 
 /* As the builder (fsuid only: signals and the rest stay root's), so the file is the builder's.
  * Walks the path one component at a time from the sandbox (no symbolic link is followed). */
@@ -69,26 +69,43 @@ const char *write_file(const char *path, int mode, const char *data, size_t size
     return why;
 }
 
-/* Removes everything under dir owned by the calling user (depth first). */
-static void remove_owned(const char *dir, uid_t uid) {
-    DIR *d = opendir(dir);
-    if (d == NULL) return;
+/* Deeper than this, removal stops (what is left only costs space: no later step sees it). */
+#define MAX_REMOVE_DEPTH 256
+
+/* Removes everything under the open directory that the calling user owns (depth first; by file
+ * descriptor, so no path is ever built and no length limit applies). */
+static void remove_owned_at(int dir, uid_t uid, int depth) {
+    int fd = dup(dir);
+    DIR *d = fd < 0 ? NULL : fdopendir(fd);
+    if (d == NULL) {
+        if (fd >= 0) close(fd);
+        return;
+    }
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-        char path[PATH_MAX];
-        if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int) sizeof path) continue;
         struct stat st;
-        if (lstat(path, &st) != 0) continue;
+        if (fstatat(dir, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
         if (S_ISDIR(st.st_mode)) {
-            if (st.st_uid == uid) chmod(path, 0700);
-            remove_owned(path, uid);
-            if (st.st_uid == uid) rmdir(path);
+            if (st.st_uid == uid) fchmodat(dir, e->d_name, 0700, 0);
+            int sub = depth < MAX_REMOVE_DEPTH ? openat(dir, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+            if (sub >= 0) {
+                remove_owned_at(sub, uid, depth + 1);
+                close(sub);
+            }
+            if (st.st_uid == uid) unlinkat(dir, e->d_name, AT_REMOVEDIR);
         } else if (st.st_uid == uid) {
-            unlink(path);
+            unlinkat(dir, e->d_name, 0);
         }
     }
     closedir(d);
+}
+
+static void remove_owned(const char *path, uid_t uid) {
+    int dir = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dir < 0) return;
+    remove_owned_at(dir, uid, 0);
+    close(dir);
 }
 
 /* Removes the System V IPC objects the calling user owns (they outlive processes). */
@@ -114,38 +131,45 @@ static void remove_ipc(uid_t uid) {
     }
 }
 
-/* Removes what uid owns in the scratch dirs, IPC, and (when asked) the sandbox, in a child that becomes uid. */
-static void remove_as(uid_t uid, int sandbox_too) {
+/* Runs what(uid, dir) in a child that becomes uid (the launcher itself stays root). */
+static void as_user(uid_t uid, const char *dir, void (*what)(const char *, uid_t)) {
     if (harness) return; /* the host's /tmp and IPC are not ours to empty */
     pid_t pid = fork();
     if (pid < 0) die("fork: %s", strerror(errno));
     if (pid == 0) {
         become(uid);
-        for (size_t i = 0; i < sizeof SCRATCH / sizeof SCRATCH[0]; i++) remove_owned(SCRATCH[i], uid);
-        if (sandbox_too) remove_owned(sandbox_dir, uid);
-        remove_ipc(uid);
+        what(dir, uid);
         _exit(0);
     }
     while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
     }
 }
 
-void dirty(uid_t uid) {
-    dirty_uid = uid;
+void remove_tree_as(uid_t uid, const char *dir) {
+    as_user(uid, dir, remove_owned);
 }
 
-void clean_up(void) {
-    if (dirty_uid == 0) return;
-    uid_t uid = dirty_uid;
-    dirty_uid = 0;
-    remove_as(uid, uid == runner_uid);
+static void remove_everything_owned(const char *unused, uid_t uid) {
+    (void) unused;
+    for (size_t i = 0; i < sizeof SCRATCH / sizeof SCRATCH[0]; i++) remove_owned(SCRATCH[i], uid);
+    remove_owned(sandbox_dir, uid);
+    remove_ipc(uid);
 }
 
 void reset(void) {
     kill_all();
-    dirty_uid = 0;
-    remove_as(runner_uid, 1);
-    remove_as(builder_uid, 1);
+    as_user(runner_uid, NULL, remove_everything_owned);
+    as_user(builder_uid, NULL, remove_everything_owned);
+    /* the (now empty) scratch directories of steps whose removal did not finish are root's */
+    const char *scratch[] = {"/tmp", "/dev/shm"};
+    for (int i = 0; i < 2; i++) {
+        int dir = open(scratch[i], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        DIR *d = dir < 0 ? NULL : fdopendir(dir);
+        for (struct dirent *e; d != NULL && (e = readdir(d)) != NULL;) {
+            if (strncmp(e->d_name, STEP_PREFIX, strlen(STEP_PREFIX)) == 0) unlinkat(dir, e->d_name, AT_REMOVEDIR);
+        }
+        if (d != NULL) closedir(d);
+    }
     int clean = 1;
     const char *dirs[] = {sandbox_dir, "/tmp", "/dev/shm", "/dev/mqueue"};
     for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {

@@ -8,10 +8,8 @@
 
 /* Writes path (checked by path_problem) as the builder, creating parent directories; NULL or why not. */
 const char *write_file(const char *path, int mode, const char *data, size_t size);
-/* Marks uid's leftovers for removal before the next step. */
-void dirty(uid_t uid);
-/* Removes what the previous step's user left behind (scratch dirs, IPC, and a run's files). */
-void clean_up(void);
+/* Removes what uid owns under dir, in a child that becomes uid (nothing in the harness mode). */
+void remove_tree_as(uid_t uid, const char *dir);
 /* Ends a request in a long-lived container: everything killed and removed; answers 'K'. */
 void reset(void);
 

@@ -14,15 +14,16 @@
  * A command the launcher will not carry out (a name outside the rule of paths.h, a file too large,
  * a step it cannot start) is answered with an 'X' frame, and the launcher goes on serving; only a
  * broken command stream (an unknown command byte, a command cut off) ends it, with a '!' frame.
- * Before a step, what the previous step left in /tmp, /dev/shm, /dev/mqueue, System V IPC and
- * (after a run) /sandbox is removed, so each step starts from the same state. Every step's process
- * starts with an empty capability bounding set and no capability at all.
+ * Every step runs in bubblewrap with fresh user, IPC, UTS, network and cgroup namespaces and places
+ * of its own (places.h): an empty /tmp and /dev/shm, and for a run a fresh copy of what the builder
+ * left in /sandbox, so nothing one step makes can be seen by the next, whatever it is (files too
+ * deep for a path, System V IPC, POSIX queues). Every step's process starts with an empty
+ * capability bounding set and no capability at all. (The container needs a seccomp profile that
+ * allows bubblewrap's namespace and mount calls.)
  *
  * Started as "launcher --namespaces" (throughput mode), the container serves one request after
- * another, and every step runs inside bubblewrap with fresh user, PID, mount, IPC, UTS, network
- * and cgroup namespaces, a fresh /tmp, /dev and /proc, the rest of the container read-only, and
- * /sandbox writable. (The container needs a seccomp profile that allows bubblewrap's namespace
- * and mount calls, and unmasked /proc paths so a fresh proc can be mounted.)
+ * another, and every step also gets a PID namespace and a fresh /proc (the container needs
+ * unmasked /proc paths for that); between requests, 'r' kills and removes everything.
  *
  * Started as "launcher --preload ENV-COUNT K=V... ARGV...", it starts ARGV (a language's loader)
  * at once, as the sandbox user with that environment, stdin/stdout/stderr pipes of its own and the

@@ -177,14 +177,19 @@ static void child(const struct step *s, int in, int out, int err, int ctl) {
     if (chdir(sandbox_dir) != 0) _exit(125);
     extern char **environ;
     environ = s->env;
-    if (namespaces) {
-        /* /tmp and /dev/shm stay the container's own (tmpfs with size and inode caps, emptied before
-         * every step); bwrap's fresh /dev is made read-only so it cannot become uncapped scratch. */
-        const char *bwrap[] = {"/usr/bin/bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
-            "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--ro-bind", "/", "/", "--bind", sandbox_dir, sandbox_dir,
-            "--bind", "/tmp", "/tmp", "--proc", "/proc", "--dev", "/dev", "--bind", "/dev/shm", "/dev/shm",
-            "--remount-ro", "/dev", "--chdir", sandbox_dir, "--"};
-        int n = (int) (sizeof bwrap / sizeof bwrap[0]);
+    if (s->places != NULL) {
+        /* Fresh user, PID, IPC, UTS, network and cgroup namespaces, a fresh /proc, the step's own
+         * /tmp, /dev/shm and (for a run) /sandbox, made by make_places in the container's capped
+         * mounts; bwrap's fresh /dev is read-only. */
+        const char *bwrap[48];
+        int n = 0;
+        const char *args[] = {"/usr/bin/bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
+            "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--ro-bind", "/", "/",
+            "--bind", s->places->work[0] != '\0' ? s->places->work : sandbox_dir, sandbox_dir,
+            "--bind", s->places->tmp, "/tmp", "--proc", "/proc", "--dev", "/dev", "--bind", s->places->shm, "/dev/shm",
+            "--remount-ro", "/dev", "--chdir", sandbox_dir};
+        for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) bwrap[n++] = args[i];
+        bwrap[n++] = "--";
         int argc = 0;
         while (s->argv[argc] != NULL) argc++;
         char **wrapped = calloc((size_t) (n + argc + 1), sizeof *wrapped);
@@ -213,7 +218,14 @@ void preload(char **argv, char **env) {
             || pipe2(ctl, O_CLOEXEC) != 0) {
         die("pipe: %s", strerror(errno));
     }
-    struct step s = {.run = 1, .uid = runner_uid, .argv = argv, .env = env};
+    /* The loader sees /sandbox itself (the program's files come after it started): the runs after
+     * it get copies that leave out whatever it made there. */
+    if (!harness) {
+        const char *why = make_places(0, &preloaded.places);
+        if (why != NULL) die("%s", why);
+    }
+    struct step s = {.run = 1, .uid = runner_uid, .argv = argv, .env = env,
+        .places = harness ? NULL : &preloaded.places};
     pid_t pid = spawn(&s, in[0], out[1], err[1], ctl[0]);
     close(in[0]);
     close(out[1]);

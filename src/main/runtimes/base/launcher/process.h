@@ -5,6 +5,8 @@
 #include <sys/resource.h>
 #include <sys/types.h>
 
+#include "places.h"
+
 struct step {
     int run; /* 1: a run (the sandbox user), 0: a compile (the builder) */
     uid_t uid;
@@ -12,12 +14,14 @@ struct step {
     char **argv, **env;
     const char *input;
     long input_len;
+    const struct places *places; /* NULL: no bubblewrap (the harness mode) */
 };
 
 /* A loader started ahead of the program (see --preload); pid -1 when there is none (any more). */
 struct preloaded {
     pid_t pid;
     int in, out, err, ctl;
+    struct places places;
 };
 extern struct preloaded preloaded;
 

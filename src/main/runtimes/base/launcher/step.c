@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "files.h"
+#include "places.h"
 #include "launcher.h"
 #include "limits.h"
 #include "protocol.h"
@@ -48,10 +49,23 @@ static void take_preloaded(const struct step *s, int fds[3]) {
     preloaded.in = preloaded.out = preloaded.err = preloaded.ctl = -1;
 }
 
-void run_step(const struct step *s) {
-    clean_up();
+void run_step(struct step *s) {
     reap();
     int use_preloaded = preloaded.pid > 0 && s->run && s->cpu_ms == 0;
+    /* The step's own /tmp, /dev/shm and (a run's) /sandbox: nothing an earlier step made is there. */
+    struct places places;
+    if (use_preloaded) {
+        places = preloaded.places;
+        memset(&preloaded.places, 0, sizeof preloaded.places);
+    } else if (!harness) {
+        const char *why = make_places(s->run, &places);
+        if (why != NULL) {
+            remove_places(&places);
+            frame('X', why, strlen(why));
+            return;
+        }
+    }
+    s->places = harness ? NULL : &places;
     int in[2], out[2], err[2];
     if (!use_preloaded && (user_pipe(in, s->uid) != 0 || user_pipe(out, s->uid) != 0 || user_pipe(err, s->uid) != 0)) {
         die("pipe: %s", strerror(errno));
@@ -77,7 +91,6 @@ void run_step(const struct step *s) {
         fds[1] = err[0];
         fds[2] = in[1];
     }
-    dirty(s->uid);
     for (int i = 0; i < 3; i++) set_nonblocking(fds[i]);
     long fed = 0;
     if (s->input_len == 0) {
@@ -172,6 +185,9 @@ void run_step(const struct step *s) {
     /* With --namespaces the main process is bubblewrap, which exits 128 + n when signal n ended the
      * program: there the number is all there is (and an exit(139) inside reads as SIGSEGV). */
     if (namespaces && signal == 0 && code > 128 && code < 128 + 65) signal = code - 128;
+    /* Gone before the report, so the service never changes limits while they still hold memory (the
+     * removal's own processes are reaped after the rusage above: they do not count as the step's). */
+    if (!harness) remove_places(&places);
     framef('R', "exit=%d signal=%d reason=%s oom=%ld wall_us=%lld cpu_us=%lld maxrss_kb=%ld", code, signal,
             reason == NULL ? "exited" : reason, oom_before < 0 || oom_after < 0 ? -1 : oom_after - oom_before,
             ended - start, cpu, peak.ru_maxrss);

@@ -5,6 +5,6 @@
 #include "process.h"
 
 /* Runs the step and answers its 'O'/'E' frames and the 'R' report. */
-void run_step(const struct step *s);
+void run_step(struct step *s);
 
 #endif

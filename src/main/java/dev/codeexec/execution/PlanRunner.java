@@ -1,5 +1,6 @@
 package dev.codeexec.execution;
 
+import dev.codeexec.sandbox.MemoryInUseException;
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.Sandbox;
 import dev.codeexec.sandbox.SandboxFile;
@@ -7,13 +8,14 @@ import dev.codeexec.sandbox.SandboxSession;
 import dev.codeexec.sandbox.SandboxUnavailableException;
 import dev.codeexec.sandbox.StepResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Carries out a plan in one fresh sandbox: writes the files, compiles (if the language does), and
- * when that succeeded lowers the sandbox to the program's limits and runs each run step (the
- * launcher clears what one step left before the next starts) until the plan says stop. When a
+ * when that succeeded lowers the sandbox to the program's limits and runs each run step (each in
+ * places of its own: see the launcher's places.h) until the plan says stop. When a
  * step cost the sandbox (its launcher missed the deadline, so the container was killed and the
  * step is a TIMEOUT), the steps after it go on in a fresh sandbox with the same program.
  */
@@ -55,8 +57,12 @@ public class PlanRunner {
                     artefacts = plan.compileKey() == null ? List.of() : session.pack();
                     cache.keep(plan.compileKey(), artefacts, compile);
                 }
-                session.limit(plan.runLimits());
                 compile = budget.keep(compile);
+                try {
+                    session.limit(plan.runLimits());
+                } catch (MemoryInUseException e) {
+                    return outOfMemory(plan, compile, cached, warm);
+                }
             }
             List<StepResult> runs = new ArrayList<>();
             List<Verdict> verdicts = new ArrayList<>();
@@ -84,6 +90,28 @@ public class PlanRunner {
             }
             control.finished();
         }
+    }
+
+    /**
+     * What the compile left in the sandbox (its working directory is memory) already holds more
+     * than the run's memory limit: no run can start, and each is answered MEMORY_LIMIT with its
+     * verdict, as a program that ran out of memory at once would be.
+     */
+    private static Report outOfMemory(Plan plan, StepResult compile, boolean cached, boolean warm) {
+        StepResult none = new StepResult(0, 0, StepResult.End.EXITED, true,
+                new StepResult.Output(new byte[0], new byte[0], new byte[0]), Duration.ZERO, Duration.ZERO, 0);
+        List<StepResult> runs = new ArrayList<>();
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < plan.runs().size(); i++) {
+            runs.add(none);
+            if (plan.judge() != null) {
+                verdicts.add(plan.judge().apply(i, none));
+            }
+            if (plan.stopOnFirstFailure()) {
+                break;
+            }
+        }
+        return new Report(compile, cached, List.copyOf(runs), List.copyOf(verdicts), warm);
     }
 
     /** A fresh sandbox holding the program as the lost one did: its artefacts, or its files compiled again. */

@@ -34,8 +34,9 @@ final class ContainerSpecs {
     }
 
     /**
-     * With {@code namespaces}, a throughput-mode container: its launcher runs every step in
-     * bubblewrap, which needs the nested seccomp profile and an unmasked /proc.
+     * Every container's launcher runs each step in bubblewrap, which needs the nested seccomp
+     * profile and unmasked /proc paths. With {@code namespaces}, a throughput-mode container: its
+     * launcher serves one request after another.
      */
     static CreateContainerCmd create(DockerClient docker, SessionSpec spec, Map<String, String> labels,
             boolean namespaces) {
@@ -55,17 +56,14 @@ final class ContainerSpecs {
                 .withStdInOnce(true)
                 .withTty(false)
                 .withLabels(labels)
-                .withHostConfig(hostConfig(spec.limits(), namespaces));
+                .withHostConfig(hostConfig(spec.limits()));
     }
 
     static HostConfig hostConfig(ContainerLimits limits) {
-        return hostConfig(limits, false);
-    }
-
-    static HostConfig hostConfig(ContainerLimits limits, boolean namespaces) {
         String tmpfsOptions = "rw,nosuid,nodev,size=" + limits.scratchBytes() + ",nr_inodes=" + limits.scratchFiles()
                 + ",mode=1777";
-        return (namespaces ? new UnmaskedHostConfig() : HostConfig.newHostConfig())
+        // Every step runs in bubblewrap, which mounts a fresh /proc: the engine's masks would forbid it.
+        return new UnmaskedHostConfig()
                 .withNetworkMode("none")
                 .withReadonlyRootfs(true)
                 .withTmpFs(Map.of(
@@ -75,8 +73,8 @@ final class ContainerSpecs {
                 .withShmSize(limits.shmBytes())
                 .withCapDrop(Capability.ALL)
                 .withCapAdd(LAUNCHER_CAPABILITIES)
-                .withSecurityOpts(List.of("no-new-privileges",
-                        namespaces ? SeccompProfile.nestedSecurityOpt() : SeccompProfile.securityOpt()))
+                // Every step runs in bubblewrap (fresh namespaces and places per step), in both modes.
+                .withSecurityOpts(List.of("no-new-privileges", SeccompProfile.nestedSecurityOpt()))
                 .withPrivileged(false)
                 .withPidsLimit((long) limits.pids())
                 .withMemory(limits.memoryBytes())

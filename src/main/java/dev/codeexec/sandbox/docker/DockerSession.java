@@ -3,6 +3,7 @@ package dev.codeexec.sandbox.docker;
 import com.github.dockerjava.api.DockerClient;
 import dev.codeexec.metrics.Metrics.Phase;
 import dev.codeexec.sandbox.ContainerLimits;
+import dev.codeexec.sandbox.MemoryInUseException;
 import dev.codeexec.sandbox.RunCancelledException;
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.SandboxFile;
@@ -184,6 +185,10 @@ final class DockerSession implements SandboxSession {
         try {
             factory.update(container.id(), next);
         } catch (RuntimeException e) {
+            // runc: "unable to set memory limit to N (current usage: M, ...)"
+            if (String.valueOf(e.getMessage()).contains("unable to set memory limit")) {
+                throw new MemoryInUseException(e.getMessage(), e);
+            }
             throw DockerErrors.unavailable("update", e);
         }
         limits = next;

@@ -7,33 +7,24 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The project's seccomp profile ({@code src/main/resources/seccomp/sandbox.json}: the engine's
- * default minus io_uring, most socket families, ptrace, keyrings, bpf, perf events, userfaultfd and
- * namespace creation; its README says why), read once and passed on every container.
+ * The project's seccomp profiles: {@code src/main/resources/seccomp/sandbox.json} is the base (the
+ * engine's default minus io_uring, most socket families, ptrace, keyrings, bpf, perf events,
+ * userfaultfd and namespace creation; its README says why) and {@code sandbox-nested.json} the same
+ * plus what bubblewrap needs, which every container gets (read once) since every step runs in it.
  */
 final class SeccompProfile {
 
     static final String RESOURCE = "seccomp/sandbox.json";
-    /** The throughput mode's: the same plus the namespace and mount calls bubblewrap makes (see its README). */
+    /** Every container's: the base plus the namespace and mount calls bubblewrap makes (see its README). */
     static final String NESTED_RESOURCE = "seccomp/sandbox-nested.json";
 
     /** The profile as compact JSON: parsed once, so a broken resource fails at startup, not per run. */
-    private static final String JSON = load(RESOURCE);
     private static final String NESTED_JSON = load(NESTED_RESOURCE);
 
     private SeccompProfile() {
     }
 
-    /** The security option that applies it. The engine wants the profile itself after "seccomp=", as the CLI sends it. */
-    static String securityOpt() {
-        return "seccomp=" + JSON;
-    }
-
-    static String json() {
-        return JSON;
-    }
-
-    /** The security option of throughput-mode containers, whose launcher runs every step in bubblewrap. */
+    /** The security option of every container. The engine wants the profile itself after "seccomp=", as the CLI sends it. */
     static String nestedSecurityOpt() {
         return "seccomp=" + NESTED_JSON;
     }

@@ -178,14 +178,15 @@ class SeccompProfileTest {
     }
 
     @Test
-    void everyContainerGetsTheProfile() throws Exception {
+    void everyContainerGetsTheNestedProfile() throws Exception {
+        // every step runs in bubblewrap (in both modes), so every container needs what bubblewrap needs
         ContainerLimits limits = new ContainerLimits(128L << 20, 1.0, 64, 16L << 20, 4096, 8L << 20, 256);
         List<String> opts = ContainerSpecs.hostConfig(limits).getSecurityOpts();
         assertTrue(opts.contains("no-new-privileges"), opts.toString());
         List<String> seccomp = opts.stream().filter(o -> o.startsWith("seccomp=")).toList();
         assertEquals(1, seccomp.size(), "exactly one seccomp option");
         JsonNode sent = MAPPER.readTree(seccomp.get(0).substring("seccomp=".length()));
-        assertEquals(profile(SeccompProfile.RESOURCE), sent, "the profile itself, inline, as the engine expects");
+        assertEquals(profile(SeccompProfile.NESTED_RESOURCE), sent, "the profile itself, inline, as the engine expects");
         assertFalse(seccomp.get(0).contains("\n"), "sent compact");
     }
 }
