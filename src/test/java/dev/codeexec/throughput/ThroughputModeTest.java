@@ -101,7 +101,7 @@ class ThroughputModeTest {
         List<String> before = workers("javascript");
         assertTrue(!before.isEmpty() && before.size() <= 2, "idle javascript containers: " + before);
         try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
-            String body = "{\"code\": \"setTimeout(() => {}, 20000)\", \"timeoutMs\": 20000}";
+            String body = "{\"code\": \"setTimeout(() => {}, 20000)\", \"timeoutMs\": 10000}";
             socket.getOutputStream().write(("POST /run/javascript HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
                     + "application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).getBytes());
             socket.getOutputStream().flush();
