@@ -2,12 +2,9 @@
 # @expect-status RUNTIME_ERROR
 # @exit 7
 # @stdout-contains exit=0 reason=exited
-# @stdout-contains /proc/1/fd/1 refused
+# @stdout-contains /proc/1/fd/1 was writable
 # @stdout-contains after the fakes
-# @throughput:stdout-contains exit=0 reason=exited
-# @throughput:stdout-contains /proc/1/fd/1 was writable
-# @throughput:stdout-contains after the fakes
-# @throughput:note each run has its own PID namespace: its PID 1 is bubblewrap's, whose stdout is the program's own, so the fake lands in its own output
+# @note each run has its own PID namespace: its PID 1 is bubblewrap's, whose stdout is the program's own, so the fake lands in its own output
 import os, struct, sys, time
 report = b'exit=0 reason=exited oom=0 wall_us=1 cpu_us=1 maxrss_kb=1'
 fake = b'R' + struct.pack('>I', len(report)) + report
