@@ -11,4 +11,10 @@ public record ContainerLimits(long memoryBytes, double cpus, int pids, long scra
     public ContainerLimits with(long memory, int processes) {
         return new ContainerLimits(memory, cpus, processes, scratchBytes, scratchFiles, shmBytes, openFiles);
     }
+
+    /** True when a running container made with these limits can take the other ones (docker update). */
+    public boolean canChangeTo(ContainerLimits other) {
+        return scratchBytes == other.scratchBytes && scratchFiles == other.scratchFiles && shmBytes == other.shmBytes
+                && openFiles == other.openFiles;
+    }
 }

@@ -45,8 +45,9 @@ public class DockerSandbox implements Sandbox {
             if (workers.serves(spec.language())) {
                 Optional<WorkerPool.Leased> leased = workers.lease(spec);
                 if (leased.isPresent()) {
-                    return new DockerSession(leased.get().container(), leased.get().warm(), control, docker, factory,
-                            janitor, leased.get(), grace);
+                    DockerSession session = new DockerSession(leased.get().container(), leased.get().warm(), control,
+                            docker, factory, janitor, leased.get(), grace);
+                    return withLimits(session, spec);
                 }
             }
             Optional<PreparedContainer> pooled = pool.take(spec);
@@ -58,6 +59,17 @@ public class DockerSandbox implements Sandbox {
                     }, grace);
         } catch (RuntimeException e) {
             throw DockerErrors.unavailable("create", e);
+        }
+    }
+
+    /** A worker serves requests of any memory, CPU and process limits: this request's are set now. */
+    private static DockerSession withLimits(DockerSession session, SessionSpec spec) {
+        try {
+            session.limit(spec.limits());
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
         }
     }
 }

@@ -178,8 +178,7 @@ final class DockerSession implements SandboxSession {
         if (next.equals(limits)) {
             return;
         }
-        if (next.scratchBytes() != limits.scratchBytes() || next.scratchFiles() != limits.scratchFiles()
-                || next.shmBytes() != limits.shmBytes() || next.openFiles() != limits.openFiles()) {
+        if (!limits.canChangeTo(next)) {
             throw new IllegalArgumentException("only memory, CPU and processes can change in a running sandbox");
         }
         try {

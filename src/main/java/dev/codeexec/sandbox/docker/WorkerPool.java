@@ -38,7 +38,7 @@ public class WorkerPool {
     private final CodeExecConfig.ThroughputConfig config;
     private final long maxAgeNanos;
     private final Vertx vertx;
-    private final Map<SessionSpec, Workers> workers = new ConcurrentHashMap<>();
+    private final Map<Kind, Workers> workers = new ConcurrentHashMap<>();
     private WorkerExecutor resets;
     private volatile boolean stopping;
 
@@ -81,6 +81,18 @@ public class WorkerPool {
     /** How long a request waits for a container being reset (a reset takes milliseconds; a new container far more). */
     private static final long AWAIT_RESET_MS = 100;
 
+    /**
+     * What needs a container of its own: the image, and the limits a running container cannot
+     * change. Memory, CPU and processes are set per request (docker update) and restored after it,
+     * so requests with any such limits share a language's workers and the kinds stay few.
+     */
+    private record Kind(String image, long scratchBytes, int scratchFiles, long shmBytes, int openFiles) {
+        static Kind of(SessionSpec spec) {
+            ContainerLimits l = spec.limits();
+            return new Kind(spec.image(), l.scratchBytes(), l.scratchFiles(), l.shmBytes(), l.openFiles());
+        }
+    }
+
     /** A worker container, how many requests it has served, and since when (nanoTime) it exists. */
     private record Worker(PreparedContainer container, int served, long since) {
     }
@@ -96,7 +108,7 @@ public class WorkerPool {
      * {@code containers}; empty when all are busy (the request then gets a fresh container instead).
      */
     Optional<Leased> lease(SessionSpec spec) {
-        Workers kind = workers.computeIfAbsent(spec, s -> new Workers());
+        Workers kind = workers.computeIfAbsent(Kind.of(spec), k -> new Workers());
         for (Worker w = kind.awaitIdle(AWAIT_RESET_MS); w != null; w = kind.awaitIdle(AWAIT_RESET_MS)) {
             if (w.container().alive()) {
                 return Optional.of(new Leased(kind, w, true));
