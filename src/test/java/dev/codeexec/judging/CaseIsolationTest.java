@@ -121,7 +121,7 @@ class CaseIsolationTest {
                   writeFile "drop/x" "x"
                   putStrLn (if dropped || or scratch then "seen" else "fresh " ++ kept)
                 """;
-        threeCases("haskell", code, "fresh kept\n", "compileTimeoutMs", 60000);
+        threeCases("haskell", code, "fresh kept\n", "compileTimeoutMs", 30000);
     }
 
     /**
@@ -130,26 +130,38 @@ class CaseIsolationTest {
      */
     @Test
     void compileLeftoversAndALowRunMemoryLimitGetAnHonestAnswer() {
+        JsonPath json = fillAtCompileTime(List.of("/tmp/fill", "/dev/shm/fill", "fill"), 7);
+        for (int i = 0; i < 2; i++) {
+            assertTrue(Set.of("OK", "MEMORY_LIMIT").contains(json.getString("tests[" + i + "].status")), json.prettify());
+        }
+    }
+
+    /** The working directory alone holds 15 MiB after the compile: no run fits in 16 MiB. */
+    @Test
+    void compileOutputLargerThanTheRunsMemoryIsMemoryLimit() {
+        JsonPath json = fillAtCompileTime(List.of("fill"), 15);
+        for (int i = 0; i < 2; i++) {
+            assertEquals("MEMORY_LIMIT", json.getString("tests[" + i + "].status"), json.prettify());
+        }
+    }
+
+    private static JsonPath fillAtCompileTime(List<String> paths, int mib) {
+        String list = paths.stream().map(p -> "\"" + p + "\"").collect(java.util.stream.Collectors.joining(", "));
         String code = """
                 {-# LANGUAGE TemplateHaskell #-}
                 import Language.Haskell.TH
 
-                $(runIO (mapM_ (\\p -> writeFile p (replicate (7 * 1024 * 1024) 'x'))
-                    ["/tmp/fill", "/dev/shm/fill", "fill"]) >> return [])
+                $(runIO (mapM_ (\\p -> writeFile p (replicate (MIB * 1024 * 1024) 'x')) [PATHS]) >> return [])
 
                 main :: IO ()
                 main = putStrLn "ran"
-                """;
+                """.replace("MIB", String.valueOf(mib)).replace("PATHS", list);
         List<Map<String, Object>> cases = List.of(Map.of("expectedOutput", "ran\n"), Map.of("expectedOutput", "ran\n"));
         Response r = given().contentType(ContentType.JSON)
-                .body(Map.of("code", code, "tests", cases, "memoryMb", 16, "timeoutMs", 10000, "compileTimeoutMs", 60000))
+                .body(Map.of("code", code, "tests", cases, "memoryMb", 16, "timeoutMs", 10000, "compileTimeoutMs", 30000))
                 .post("/run/haskell");
-        assertTrue(r.statusCode() == 200 || r.statusCode() == 400, r.asString());
-        if (r.statusCode() == 200) {
-            JsonPath json = r.jsonPath();
-            for (int i = 0; i < 2; i++) {
-                assertTrue(Set.of("OK", "MEMORY_LIMIT").contains(json.getString("tests[" + i + "].status")), r.asString());
-            }
-        }
+        assertEquals(200, r.statusCode(), r.asString());
+        assertEquals("OK", r.jsonPath().getString("compile.status"), r.asString());
+        return r.jsonPath();
     }
 }
