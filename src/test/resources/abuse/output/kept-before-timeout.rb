@@ -1,5 +1,5 @@
 # @attack prints, then hangs: what it printed is kept
-# @timeoutMs 1000
+# @timeoutMs 5000
 # @expect-status TIMEOUT
 # @stdout-equals partial\n
 $stdout.sync = true

@@ -107,7 +107,7 @@ public interface CodeExecConfig {
         Duration maxIdle();
     }
 
-    /** Requests per client (by API key when keys are on, else by IP) on POST /run. */
+    /** Requests per client (by API key when keys are on, else by IP) on POST /run, /api/v2/execute and /submissions. */
     RateLimitConfig rateLimit();
 
     interface RateLimitConfig {
@@ -127,7 +127,7 @@ public interface CodeExecConfig {
         Optional<Integer> maxInFlightPerClient();
     }
 
-    /** API keys; when set, /run and /runtimes need one (X-API-Key or Authorization: Bearer). */
+    /** API keys; when set, every API path (ours, Piston's, Judge0's) needs one (X-API-Key, X-Auth-Token or Authorization: Bearer). */
     Optional<List<String>> apiKeys();
 
     /** Graceful shutdown. */
@@ -371,7 +371,7 @@ public interface CodeExecConfig {
         @WithDefault("code-exec")
         String service();
 
-        /** A container of another instance older than this is an orphan; default pool.max-idle + limits.max-timeout + 1 min. */
+        /** A container of another instance older than this is an orphan; default pool.max-idle + execution.guard-timeout-ms + 1 min. */
         Optional<Duration> reapAfter();
 
         /** How often orphans of dead instances are looked for. */

@@ -256,7 +256,7 @@ class RunExecutionTest {
     void processCountIsLimited() {
         String code = "import os, time\nn = 0\ntry:\n    while True:\n        if os.fork() == 0:\n"
                 + "            time.sleep(30)\n        n += 1\nexcept OSError:\n    print(n)";
-        Response r = run("python", code, "timeoutMs", 3000);
+        Response r = run("python", code, "timeoutMs", 10000);
         r.then().statusCode(200).body("status", equalTo("OK"));
         int forked = Integer.parseInt(r.jsonPath().getString("stdout").trim());
         assertTrue(forked < 64, "forked " + forked + " processes");

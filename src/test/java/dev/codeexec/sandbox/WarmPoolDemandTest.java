@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The pool follows demand: a language keeps containers only while it is used, and all languages
- * together keep at most pool.max-total idle containers (here 3, idle after 4 s).
+ * together keep at most pool.max-total idle containers (here 3, idle after 20 s: long enough that
+ * python is still in use while ruby warms up on a loaded machine).
  */
 @QuarkusTest
 @TestProfile(WarmPoolDemandTest.SmallPool.class)
@@ -28,7 +29,7 @@ class WarmPoolDemandTest {
     public static class SmallPool implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("code-exec.pool.max-total", "3", "code-exec.pool.idle-after", "4s",
+            return Map.of("code-exec.pool.max-total", "3", "code-exec.pool.idle-after", "20s",
                     "code-exec.languages.enabled", "python,ruby,javascript");
         }
     }
@@ -41,8 +42,9 @@ class WarmPoolDemandTest {
                 "dev.codeexec.pooled=true")).exec().size();
     }
 
+    /** Hang guard 60 s: three times idle-after. */
     private static void eventually(String what, BooleanSupplier condition) {
-        for (int i = 0; i < 150 && !condition.getAsBoolean(); i++) {
+        for (int i = 0; i < 600 && !condition.getAsBoolean(); i++) {
             Api.sleep(100);
         }
         assertTrue(condition.getAsBoolean(), what);

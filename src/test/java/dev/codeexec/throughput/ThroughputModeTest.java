@@ -101,18 +101,33 @@ class ThroughputModeTest {
         List<String> before = workers("javascript");
         assertTrue(!before.isEmpty() && before.size() <= 2, "idle javascript containers: " + before);
         try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
-            String body = "{\"code\": \"setTimeout(() => {}, 10000)\"}";
+            String body = "{\"code\": \"setTimeout(() => {}, 20000)\", \"timeoutMs\": 10000}";
             socket.getOutputStream().write(("POST /run/javascript HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
                     + "application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).getBytes());
             socket.getOutputStream().flush();
-            Api.sleep(1500);
+            awaitInFlight(1); // it runs: the client goes away now
         }
-        Api.sleep(1500);
-        // The client went away: the container that ran its request was killed, never reused.
+        // The client went away: the container that ran its request is killed, never reused.
+        // Hang guard 30 s: a kill and removal take well under that under load.
         List<String> after = workers("javascript");
+        for (int i = 0; i < 300 && after.stream().filter(before::contains).count() >= before.size(); i++) {
+            Api.sleep(100);
+            after = workers("javascript");
+        }
         assertTrue(after.stream().filter(before::contains).count() < before.size(), "the cancelled request's "
                 + "container, one of " + before + ", is gone: " + after);
         Api.run("javascript", "console.log(2)").then().statusCode(200).body("stdout", equalTo("2\n"));
+    }
+
+    /** Hang guard 30 s. */
+    private static void awaitInFlight(int n) {
+        for (int i = 0; i < 300; i++) {
+            if (given().get("/q/metrics").asString().contains("codeexec_runs_in_flight " + n + ".0")) {
+                return;
+            }
+            Api.sleep(100);
+        }
+        throw new AssertionError("never " + n + " runs in flight");
     }
 
     @Test
