@@ -34,9 +34,12 @@ public class ExecutionService {
     private final ShutdownGate gate;
     private final WarmPool pool;
     private final CompileCache cache;
+    private final CurrentRunHold hold;
 
     public ExecutionService(LanguageRegistry languages, LimitsResolver limits, GuardedSandbox sandbox,
-            CodeExecConfig config, Metrics metrics, ShutdownGate gate, WarmPool pool, CompileCache cache) {
+            CodeExecConfig config, Metrics metrics, ShutdownGate gate, WarmPool pool, CompileCache cache,
+            CurrentRunHold hold) {
+        this.hold = hold;
         this.cache = cache;
         this.pool = pool;
         this.gate = gate;
@@ -83,16 +86,20 @@ public class ExecutionService {
         };
         gate.admit();
         metrics.queuedRun();
+        RunHold held = CurrentRunHold.of(hold);
+        held.runStarted();
         CompletionStage<Report> run;
         try {
             run = sandbox.run(plan, control, onStart);
         } catch (RuntimeException e) {
             onStart.run();
+            held.runOver();
             throw e;
         }
         CompletableFuture<Outcome> done = run
                 .whenComplete((report, error) -> {
                     onStart.run();
+                    held.runOver();
                     if (error != null) {
                         control.cancel();
                     }

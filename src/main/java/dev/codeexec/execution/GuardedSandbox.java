@@ -1,5 +1,6 @@
 package dev.codeexec.execution;
 
+import dev.codeexec.config.CodeExecConfig;
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.SandboxUnavailableException;
@@ -27,10 +28,23 @@ public class GuardedSandbox {
 
     private final PlanRunner runner;
     private final Metrics metrics;
+    private final int slots;
+    private final int queue;
 
-    public GuardedSandbox(PlanRunner runner, Metrics metrics) {
+    public GuardedSandbox(PlanRunner runner, Metrics metrics, CodeExecConfig config) {
         this.runner = runner;
         this.metrics = metrics;
+        this.slots = config.execution().maxConcurrent();
+        this.queue = config.execution().queue();
+    }
+
+    /**
+     * Every slot is taken and the queue is full: a new plan would be refused by the bulkhead. Known
+     * from the counts alone, so a request can be refused before its body is read (a race with a run
+     * that ends at this moment only means the bulkhead decides, as it always does).
+     */
+    public boolean full() {
+        return metrics.inFlight() >= slots && metrics.queued() >= queue;
     }
 
     /** {@code onStart} runs once the plan has a slot (it left the queue). */

@@ -148,6 +148,11 @@ public class Metrics {
         return inFlight.get();
     }
 
+    /** Runs waiting for a slot. */
+    public int queued() {
+        return queued.get();
+    }
+
     public void queuedRun() {
         queued.incrementAndGet();
     }

@@ -3,6 +3,8 @@ package dev.codeexec.rest;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.execution.CurrentRunHold;
+import dev.codeexec.execution.RunHold;
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.metrics.Metrics.Rejection;
 import io.github.bucket4j.Bandwidth;
@@ -35,8 +37,10 @@ public class ClientFilters {
     private final CodeExecConfig.RateLimitConfig rateLimit;
     private final Cache<String, Bucket> buckets;
     private final InFlightLimit inFlight;
+    private final CurrentRunHold hold;
 
-    public ClientFilters(CodeExecConfig config, Metrics metrics, ClientAddress address) {
+    public ClientFilters(CodeExecConfig config, Metrics metrics, ClientAddress address, CurrentRunHold hold) {
+        this.hold = hold;
         this.keys = new ApiKeys(config.apiKeys().orElse(java.util.List.of()));
         this.metrics = metrics;
         this.address = address;
@@ -66,8 +70,10 @@ public class ClientFilters {
 
     /**
      * At most max-in-flight-per-client runs of one client at once, whether running or queued. The
-     * count is released when the exchange ends, however it ends: answered (with a result or an
-     * error), failed, or abandoned by the client (Vert.x ends the routing context on a close too).
+     * count is released when the exchange has ended, however it ends (answered, failed, or abandoned
+     * by the client: Vert.x ends the routing context on a close too), and the run it started is over:
+     * a client that leaves while its run is queued keeps its count until the cancelled run has left
+     * the queue (it creates no sandbox there), so leaving and asking again cannot pass the cap.
      */
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION - 100)
     public Response occupy(ContainerRequestContext ctx, HttpServerRequest http, RoutingContext routing) {
@@ -82,7 +88,9 @@ public class ClientFilters {
                     .header("Retry-After", 1)
                     .build();
         }
-        routing.addEndHandler(ended -> inFlight.release(client));
+        RunHold held = new RunHold(() -> inFlight.release(client));
+        hold.set(held);
+        routing.addEndHandler(ended -> held.exchangeOver());
         return null;
     }
 

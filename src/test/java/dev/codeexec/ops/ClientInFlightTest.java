@@ -63,13 +63,55 @@ class ClientInFlightTest {
     }
 
     private static void awaitARunInFlight() {
-        for (int i = 0; i < 100; i++) {
-            if (given().get("/q/metrics").asString().contains("codeexec_runs_in_flight 1.0")) {
+        awaitGauge("codeexec_runs_in_flight", 1);
+    }
+
+    /** Hang guard 30 s: the gauge reaches the value (a run starts or ends) in well under that under load. */
+    private static void awaitGauge(String gauge, int value) {
+        String line = gauge + " " + value + ".0";
+        for (int i = 0; i < 600; i++) {
+            if (given().get("/q/metrics").asString().contains(line)) {
                 return;
             }
             Api.sleep(50);
         }
-        throw new AssertionError("the first run never started");
+        throw new AssertionError(gauge + " never became " + value);
+    }
+
+    /** Sends a run on a raw connection and closes it once {@code whileConnected} has run: the client goes away. */
+    private static void postAndLeave(String client, String code, Runnable whileConnected) throws Exception {
+        try (Socket s = new Socket("localhost", RestAssured.port)) {
+            String body = "{\"code\": \"" + code + "\", \"timeoutMs\": 10000}";
+            s.getOutputStream().write(("POST /run/python HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "X-Forwarded-For: " + client + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            whileConnected.run();
+        }
+    }
+
+    @Test
+    void aClientThatLeavesWhileQueuedKeepsItsCountUntilTheQueuedRunIsOver() throws Exception {
+        Api.awaitReady();
+        String slow = "import time; time.sleep(4); print('done')";
+        CompletableFuture<Response> a = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", "203.0.113.10").body(Map.of("code", slow, "timeoutMs", 10000)).post("/run/python"));
+        CompletableFuture<Response> b = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", "203.0.113.11").body(Map.of("code", slow, "timeoutMs", 10000)).post("/run/python"));
+        awaitGauge("codeexec_runs_in_flight", 2);
+        // both slots are taken: this client's run waits in the queue, and the client goes away
+        postAndLeave("203.0.113.12", "print(1)", () -> awaitGauge("codeexec_runs_queued", 1));
+        // its queued run is not over yet, so its count still holds: no second run past the cap
+        Response again = runAs("203.0.113.12", "print('again')");
+        assertEquals(429, again.statusCode(), again.asString());
+        assertEquals(200, a.get().statusCode());
+        assertEquals(200, b.get().statusCode());
+        // the abandoned run left the queue without running; the count is released
+        awaitGauge("codeexec_runs_queued", 0);
+        awaitGauge("codeexec_runs_in_flight", 0);
+        Response after = runAs("203.0.113.12", "print('welcome')");
+        assertEquals(200, after.statusCode(), after.asString());
+        assertEquals("welcome\n", after.jsonPath().getString("stdout"));
     }
 
     @Test
@@ -80,15 +122,9 @@ class ClientInFlightTest {
                     .body("{\"code\": \"x\", \"timeoutMs\": 0}").post("/run/python").then().statusCode(400);
         }
         for (int i = 0; i < 3; i++) {
-            try (Socket s = new Socket("localhost", RestAssured.port)) {
-                String body = "{\"code\": \"import time; time.sleep(30)\", \"timeoutMs\": 10000}";
-                s.getOutputStream().write(("POST /run/python HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                        + "X-Forwarded-For: 203.0.113.3\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
-                        .getBytes(StandardCharsets.UTF_8));
-                s.getOutputStream().flush();
-                Api.sleep(300);
-            } // gone mid-run
-            Api.sleep(300);
+            // gone mid-run; the count is released once the cancelled run's sandbox is gone
+            postAndLeave("203.0.113.3", "import time; time.sleep(30)", () -> awaitGauge("codeexec_runs_in_flight", 1));
+            awaitGauge("codeexec_runs_in_flight", 0);
         }
         Response after = runAs("203.0.113.3", "print('still welcome')");
         assertEquals(200, after.statusCode(), after.asString());

@@ -80,6 +80,51 @@ class RefusalLatencyTest {
                 refusals.get(refusals.size() / 2), refusals.get(refusals.size() - 1));
     }
 
+    /**
+     * With the one slot taken and both queue places held, a run is refused on its headers alone:
+     * each API's client announces a body and never sends it, and still gets the 503 (without the
+     * early check it would wait for the body until the body timeout answered 408).
+     */
+    @Test
+    void aFullServiceRefusesBeforeTheBodyIsRead() throws Exception {
+        Api.awaitReady();
+        List<Thread> sleepers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String client = "X-Forwarded-For: 198.51.100." + (200 + i) + "\r\n";
+            Thread t = new Thread(() -> post(client, null, new long[1], 0, "import time; time.sleep(4)"));
+            t.start();
+            sleepers.add(t);
+        }
+        awaitGauges("codeexec_runs_in_flight 1.0", "codeexec_runs_queued 2.0");
+        for (String path : List.of("/run/python", "/api/v2/execute", "/submissions?wait=true")) {
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                socket.setSoTimeout((int) HANG_GUARD_MS);
+                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nX-Forwarded-For: 198.51.100.250\r\n"
+                        + "Content-Length: 100\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String answer = Api.readJsonAnswer(socket);
+                assertTrue(answer.startsWith("HTTP/1.1 503"), path + ": " + answer);
+                assertTrue(answer.toLowerCase().contains("\r\nretry-after: "), path + ": " + answer);
+                assertTrue(answer.contains("\"status\":503"), path + ": " + answer);
+            }
+        }
+        for (Thread t : sleepers) {
+            t.join();
+        }
+    }
+
+    /** Hang guard 30 s: runs start and queue in well under that under load. */
+    private static void awaitGauges(String... lines) {
+        for (int i = 0; i < 600; i++) {
+            String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+            if (java.util.Arrays.stream(lines).allMatch(metrics::contains)) {
+                return;
+            }
+            Api.sleep(50);
+        }
+        throw new AssertionError("never all of " + List.of(lines));
+    }
+
     /** n clients connect, then all send a two-second run at once; each one's status and time to answer. */
     private static void burst(int n, long[] millis, String[] answers) throws InterruptedException {
         CyclicBarrier start = new CyclicBarrier(n);
@@ -88,7 +133,7 @@ class RefusalLatencyTest {
             int k = i;
             // half of them one client, the other half each a client of its own (as a trusted proxy says)
             String forwarded = k % 2 == 0 ? "" : "X-Forwarded-For: 198.51.100." + k + "\r\n";
-            Thread client = new Thread(() -> answers[k] = post(forwarded, start, millis, k));
+            Thread client = new Thread(() -> answers[k] = post(forwarded, start, millis, k, "import time; time.sleep(2)"));
             client.start();
             clients.add(client);
         }
@@ -97,15 +142,17 @@ class RefusalLatencyTest {
         }
     }
 
-    /** POSTs a two-second run in one write, once every client is connected; returns the answer. */
-    private static String post(String forwarded, CyclicBarrier start, long[] millis, int k) {
-        String body = "{\"code\": \"import time; time.sleep(2)\", \"timeoutMs\": 5000}";
+    /** POSTs a run in one write, once every client is connected (if start is given); returns the answer. */
+    private static String post(String forwarded, CyclicBarrier start, long[] millis, int k, String code) {
+        String body = "{\"code\": \"" + code + "\", \"timeoutMs\": 8000}";
         byte[] request = ("POST /run/python HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + forwarded + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(60_000);
-            start.await();
+            if (start != null) {
+                start.await();
+            }
             long t0 = System.nanoTime();
             socket.getOutputStream().write(request);
             String answer = Api.readJsonAnswer(socket);

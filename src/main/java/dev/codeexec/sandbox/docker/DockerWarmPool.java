@@ -148,13 +148,9 @@ public class DockerWarmPool implements WarmPool {
         }
         long maxAge = config.pool().maxIdle().toNanos();
         long now = System.nanoTime();
-        pools.values().forEach(p -> p.ready.removeIf(r -> {
-            boolean drop = !r.container().alive() || now - r.since() > maxAge;
-            if (drop) {
-                discard(r.container());
-            }
-            return drop;
-        }));
+        for (LanguagePool p : pools.values()) {
+            p.takeStale(now, maxAge).forEach(r -> discard(r.container()));
+        }
         refill();
     }
 

@@ -2,6 +2,8 @@ package dev.codeexec.sandbox.docker;
 
 import dev.codeexec.config.CodeExecConfig;
 import dev.codeexec.sandbox.SessionSpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
@@ -33,6 +35,18 @@ final class LanguagePool {
         this.lastUsed = fixed ? System.nanoTime() : 0;
         this.lastMiss = System.nanoTime();
         this.failedAt = System.nanoTime() - 10_000_000_000L;
+    }
+
+    /** Removes and returns the ready containers that died or are older than maxAge (nanoseconds). */
+    List<Ready> takeStale(long now, long maxAge) {
+        List<Ready> stale = new ArrayList<>();
+        for (Ready r : List.copyOf(ready)) {
+            boolean old = !r.container().alive() || now - r.since() > maxAge;
+            if (old && ready.remove(r)) { // a request may have taken it meanwhile
+                stale.add(r);
+            }
+        }
+        return stale;
     }
 
     /** A live container, if one is ready; a miss raises the target. */

@@ -10,6 +10,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +72,18 @@ public class WorkerPool {
                 w = idle.pollFirst();
             }
             return w;
+        }
+
+        /** Removes and returns the idle workers that died or are older than maxAge (nanoseconds). */
+        List<Worker> takeStale(long now, long maxAge) {
+            List<Worker> stale = new ArrayList<>();
+            for (Worker w : List.copyOf(idle)) {
+                boolean old = now - w.since() > maxAge || !w.container().alive();
+                if (old && idle.remove(w)) { // a request may have taken it meanwhile
+                    stale.add(w);
+                }
+            }
+            return stale;
         }
 
         synchronized void back(Worker w) {
@@ -221,13 +235,9 @@ public class WorkerPool {
     @io.quarkus.scheduler.Scheduled(every = "10s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     void upkeep() {
         long now = System.nanoTime();
-        workers.values().forEach(kind -> kind.idle.removeIf(w -> {
-            boolean old = now - w.since() > maxAgeNanos || !w.container().alive();
-            if (old) {
-                destroy(kind, w.container());
-            }
-            return old;
-        }));
+        for (Workers kind : workers.values()) {
+            kind.takeStale(now, maxAgeNanos).forEach(w -> destroy(kind, w.container()));
+        }
     }
 
     void onStop(@Observes @Priority(100) ShutdownEvent event) {
