@@ -31,6 +31,9 @@
  * instead of starting one: its argv (NUL-terminated strings) is written to fd 3, which is closed,
  * and the loader runs the program as that argv would have. The step's clock starts there.
  *
+ * Started as "launcher --report-status ARGV..." (by itself, inside bubblewrap, for every step), it
+ * runs ARGV and writes its wait status on fd 4, which only it holds (see process.h).
+ *
  * Started as "launcher --dir DIR ..." when it is not PID 1 (the Docker-free test harness on a host),
  * it uses DIR instead of /sandbox (see launcher.h).
  */
@@ -54,6 +57,7 @@ int namespaces;
 int harness;
 
 int main(int argc, char **argv) {
+    if (argc >= 3 && strcmp(argv[1], "--report-status") == 0) return report_status(argv + 2);
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     umask(022);
     signal(SIGPIPE, SIG_IGN);

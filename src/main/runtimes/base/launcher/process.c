@@ -21,7 +21,7 @@
 #include "limits.h"
 #include "protocol.h"
 
-struct preloaded preloaded = {-1, -1, -1, -1, -1};
+struct preloaded preloaded = {.pid = -1, .in = -1, .out = -1, .err = -1, .ctl = -1, .report = -1};
 pid_t main_pid = -1;
 int main_status;
 int main_done;
@@ -38,8 +38,8 @@ void watch_children(void) {
 }
 
 static void forget_preloaded(void) {
-    int *fds[] = {&preloaded.in, &preloaded.out, &preloaded.err, &preloaded.ctl};
-    for (int i = 0; i < 4; i++) {
+    int *fds[] = {&preloaded.in, &preloaded.out, &preloaded.err, &preloaded.ctl, &preloaded.report};
+    for (int i = 0; i < 5; i++) {
         if (*fds[i] >= 0) close(*fds[i]);
         *fds[i] = -1;
     }
@@ -162,14 +162,19 @@ static void drop_capabilities(void) {
     }
 }
 
-static void child(const struct step *s, int in, int out, int err, int ctl) {
+static void child(const struct step *s, int in, int out, int err, int ctl, int report) {
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
     signal(SIGPIPE, SIG_DFL);
     setsid();
-    if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 || (ctl >= 0 && dup2(ctl, 3) < 0)) _exit(125);
-    for (int fd = ctl >= 0 ? 4 : 3; fd < 1024; fd++) close(fd);
+    if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 || (ctl >= 0 && dup2(ctl, 3) < 0)
+            || (report >= 0 && dup2(report, REPORT_FD) < 0)) {
+        _exit(125);
+    }
+    for (int fd = 3; fd < 1024; fd++) {
+        if ((fd != 3 || ctl < 0) && (fd != REPORT_FD || report < 0)) close(fd);
+    }
     apply_rlimits(s->cpu_ms);
     drop_bounding_set();
     become(s->uid);
@@ -184,12 +189,14 @@ static void child(const struct step *s, int in, int out, int err, int ctl) {
         const char *bwrap[48];
         int n = 0;
         const char *args[] = {"/usr/bin/bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
-            "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--ro-bind", "/", "/",
+            "--as-pid-1", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--ro-bind", "/", "/",
             "--bind", s->places->work[0] != '\0' ? s->places->work : sandbox_dir, sandbox_dir,
             "--bind", s->places->tmp, "/tmp", "--proc", "/proc", "--dev", "/dev", "--bind", s->places->shm, "/dev/shm",
             "--remount-ro", "/dev", "--chdir", sandbox_dir};
         for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) bwrap[n++] = args[i];
         bwrap[n++] = "--";
+        bwrap[n++] = REPORTER_PATH; /* PID 1 of the step: reports the program's own wait status */
+        bwrap[n++] = "--report-status";
         int argc = 0;
         while (s->argv[argc] != NULL) argc++;
         char **wrapped = calloc((size_t) (n + argc + 1), sizeof *wrapped);
@@ -205,11 +212,36 @@ static void child(const struct step *s, int in, int out, int err, int ctl) {
     _exit(errno == ENOENT ? 127 : 126);
 }
 
-pid_t spawn(const struct step *s, int in, int out, int err, int ctl) {
+pid_t spawn(const struct step *s, int in, int out, int err, int ctl, int *report) {
+    int status_pipe[2] = {-1, -1};
+    if (s->places != NULL && pipe2(status_pipe, O_CLOEXEC) != 0) die("pipe: %s", strerror(errno));
     pid_t pid = fork();
     if (pid < 0) die("fork: %s", strerror(errno));
-    if (pid == 0) child(s, in, out, err, ctl);
+    if (pid == 0) child(s, in, out, err, ctl, status_pipe[1]);
+    if (status_pipe[1] >= 0) close(status_pipe[1]);
+    *report = status_pipe[0];
     return pid;
+}
+
+int report_status(char **argv) {
+    fcntl(REPORT_FD, F_SETFD, FD_CLOEXEC); /* the program never gets it */
+    pid_t pid = fork();
+    if (pid < 0) _exit(125);
+    if (pid == 0) {
+        execvp(argv[0], argv);
+        dprintf(2, "launcher: cannot run %s: %s\n", argv[0], strerror(errno));
+        _exit(errno == ENOENT ? 127 : 126);
+    }
+    /* PID 1 of the step's PID namespace: orphans come here too; when the program ends, this ends,
+     * and the kernel ends whatever the program left running. */
+    int status;
+    for (;;) {
+        pid_t done = wait(&status);
+        if (done == pid) break;
+        if (done < 0 && errno != EINTR) _exit(125);
+    }
+    if (write(REPORT_FD, &status, sizeof status) != (ssize_t) sizeof status) _exit(125);
+    _exit(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 }
 
 void preload(char **argv, char **env) {
@@ -226,7 +258,7 @@ void preload(char **argv, char **env) {
     }
     struct step s = {.run = 1, .uid = runner_uid, .argv = argv, .env = env,
         .places = harness ? NULL : &preloaded.places};
-    pid_t pid = spawn(&s, in[0], out[1], err[1], ctl[0]);
+    pid_t pid = spawn(&s, in[0], out[1], err[1], ctl[0], &preloaded.report);
     close(in[0]);
     close(out[1]);
     close(err[1]);

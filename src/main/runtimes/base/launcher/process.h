@@ -20,7 +20,7 @@ struct step {
 /* A loader started ahead of the program (see --preload); pid -1 when there is none (any more). */
 struct preloaded {
     pid_t pid;
-    int in, out, err, ctl;
+    int in, out, err, ctl, report;
     struct places places;
 };
 extern struct preloaded preloaded;
@@ -42,8 +42,20 @@ void kill_all(void);
 void become(uid_t uid);
 /* A pipe whose inodes belong to uid (a program may reopen it through /proc/self/fd). */
 int user_pipe(int fds[2], uid_t uid);
-/* Forks a step's process on the given pipes (ctl >= 0: on fd 3); returns its pid. */
-pid_t spawn(const struct step *s, int in, int out, int err, int ctl);
+/* The launcher binary under another name (a link in the base image): inside bubblewrap, as the
+ * step's PID 1 (out of the program's reach: init ignores signals it has no handler for, and it is
+ * not dumpable), it runs the program with --report-status. */
+#define REPORTER_PATH "/opt/code-exec/report-status"
+/* The descriptor on which --report-status writes the program's wait status (an int). */
+#define REPORT_FD 4
+
+/* Forks a step's process on the given pipes (ctl >= 0: on fd 3); returns its pid, and in *report
+ * the read end of its wait-status pipe (-1 without bubblewrap: the process is the program). */
+pid_t spawn(const struct step *s, int in, int out, int err, int ctl, int *report);
+/* "launcher --report-status ARGV...", inside bubblewrap: runs ARGV, writes its wait status on
+ * REPORT_FD and ends the same way (bubblewrap turns a signal into exit 128 + n, so the launcher
+ * could not tell exit(139) from SIGSEGV or see SIGXCPU without it). */
+int report_status(char **argv);
 /* Starts a language's loader as the sandbox user, waiting on fd 3 for the program's argv. */
 void preload(char **argv, char **env);
 

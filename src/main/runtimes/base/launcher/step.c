@@ -22,8 +22,9 @@ static void set_nonblocking(int fd) {
 }
 
 /* The loader is waiting: hand it the program's argv; it becomes the step's main process. */
-static void take_preloaded(const struct step *s, int fds[3]) {
+static void take_preloaded(const struct step *s, int fds[3], int *report) {
     main_pid = preloaded.pid;
+    *report = preloaded.report;
     fds[0] = preloaded.out;
     fds[1] = preloaded.err;
     fds[2] = preloaded.in;
@@ -46,7 +47,21 @@ static void take_preloaded(const struct step *s, int fds[3]) {
     free(block);
     close(preloaded.ctl);
     preloaded.pid = -1;
-    preloaded.in = preloaded.out = preloaded.err = preloaded.ctl = -1;
+    preloaded.in = preloaded.out = preloaded.err = preloaded.ctl = preloaded.report = -1;
+}
+
+/* The program's own wait status, as --report-status saw it; bubblewrap's own when there is none
+ * (no bubblewrap, or the program killed its reporter: then 128 + n is all there is). */
+static int program_status(int report) {
+    int status = main_status, real;
+    if (report >= 0) {
+        if (read(report, &real, sizeof real) == (ssize_t) sizeof real) status = real;
+        else if (WIFEXITED(status) && WEXITSTATUS(status) > 128 && WEXITSTATUS(status) < 128 + 65) {
+            status = WEXITSTATUS(status) - 128; /* a wait status of "killed by signal n" */
+        }
+        close(report);
+    }
+    return status;
 }
 
 void run_step(struct step *s) {
@@ -80,10 +95,11 @@ void run_step(struct step *s) {
     long long deadline = start + s->timeout_ms * 1000;
 
     int fds[3]; /* stdout, stderr, stdin; -1 once closed */
+    int report = -1;
     if (use_preloaded) {
-        take_preloaded(s, fds);
+        take_preloaded(s, fds, &report);
     } else {
-        main_pid = spawn(s, in[0], out[1], err[1], -1);
+        main_pid = spawn(s, in[0], out[1], err[1], -1, &report);
         close(in[0]);
         close(out[1]);
         close(err[1]);
@@ -176,15 +192,13 @@ void run_step(struct step *s) {
     getrusage(RUSAGE_CHILDREN, &after);
     long long cpu = tv_us(after.ru_utime) + tv_us(after.ru_stime) - tv_us(before.ru_utime) - tv_us(before.ru_stime);
     if (cpu_before >= 0 && reason == NULL && cpu > s->cpu_ms * 1000) reason = "cpu";
+    int status = program_status(report);
     /* RLIMIT_CPU's signal: the kernel's own count reached the limit before rusage's did. */
-    if (reason == NULL && s->cpu_ms > 0 && WIFSIGNALED(main_status) && WTERMSIG(main_status) == SIGXCPU) reason = "cpu";
+    if (reason == NULL && s->cpu_ms > 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU) reason = "cpu";
     long oom_after = oom_kills();
     /* A signal is told by the wait status, never guessed from the number (exit(139) is no SIGSEGV). */
-    int signal = WIFSIGNALED(main_status) ? WTERMSIG(main_status) : 0;
-    int code = WIFEXITED(main_status) ? WEXITSTATUS(main_status) : 128 + signal;
-    /* With --namespaces the main process is bubblewrap, which exits 128 + n when signal n ended the
-     * program: there the number is all there is (and an exit(139) inside reads as SIGSEGV). */
-    if (namespaces && signal == 0 && code > 128 && code < 128 + 65) signal = code - 128;
+    int signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + signal;
     /* Gone before the report, so the service never changes limits while they still hold memory (the
      * removal's own processes are reaped after the rusage above: they do not count as the step's). */
     if (!harness) remove_places(&places);

@@ -1,4 +1,4 @@
-# @attack signals and ptraces the launcher (PID 1 and root in a fresh container; out of sight in throughput mode) to stop it or take it over
+# @attack signals and ptraces the launcher (PID 1 and root of the container; out of sight: every step has its own PID namespace, whose PID 1 is the step's status reporter) to stop it or take it over
 # @expect-status OK
 # @stdout-equals launcher out of reach\nstill running\n
 import ctypes, os, signal
