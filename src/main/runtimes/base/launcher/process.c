@@ -228,6 +228,7 @@ int report_status(char **argv) {
     pid_t pid = fork();
     if (pid < 0) _exit(125);
     if (pid == 0) {
+        unsetenv("PWD"); /* bubblewrap's: the program gets exactly the environment the launcher gave */
         execvp(argv[0], argv);
         dprintf(2, "launcher: cannot run %s: %s\n", argv[0], strerror(errno));
         _exit(errno == ENOENT ? 127 : 126);

@@ -198,7 +198,8 @@ class RunExecutionTest {
     @ParameterizedTest
     @MethodSource("memoryHogs")
     void memoryHogIsMemoryLimit(String language, String code) {
-        run(language, code).then().statusCode(200)
+        // 10 s: only the memory limit may trip (node alone took over 3 s to start on a loaded machine)
+        run(language, code, "timeoutMs", 10000).then().statusCode(200)
                 .body("status", equalTo("MEMORY_LIMIT"))
                 .body("message", equalTo("Memory limit of 128 MiB exceeded"));
     }

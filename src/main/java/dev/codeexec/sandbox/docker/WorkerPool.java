@@ -124,7 +124,7 @@ public class WorkerPool {
     Optional<Leased> lease(SessionSpec spec) {
         Workers kind = workers.computeIfAbsent(Kind.of(spec), k -> new Workers());
         for (Worker w = kind.awaitIdle(AWAIT_RESET_MS); w != null; w = kind.awaitIdle(AWAIT_RESET_MS)) {
-            if (w.container().alive()) {
+            if (w.container().alive() && !tooOld(w)) {
                 return Optional.of(new Leased(kind, w, true));
             }
             destroy(kind, w.container());
@@ -179,7 +179,7 @@ public class WorkerPool {
                 kind.resetting.decrementAndGet();
                 int served = worker.served() + 1;
                 if (done.succeeded() && done.result() && served < config.runsPerContainer() && !stopping
-                        && container.alive()) {
+                        && container.alive() && !tooOld(worker)) {
                     kind.back(new Worker(container, served, worker.since()));
                 } else {
                     if (done.failed() || !done.result()) {
@@ -229,6 +229,14 @@ public class WorkerPool {
             resets = vertx.createSharedWorkerExecutor("code-exec-worker-reset", 2);
         }
         return resets;
+    }
+
+    /**
+     * Older than pool.max-idle: it serves no further request. So a worker lives at most that plus
+     * one request, busy or not, within the bound other instances' reapers rely on.
+     */
+    private boolean tooOld(Worker w) {
+        return System.nanoTime() - w.since() > maxAgeNanos;
     }
 
     /** Idle containers older than pool.max-idle-age are replaced (so no container outlives the bound reaping relies on). */
