@@ -44,7 +44,9 @@ public class RequestLimitsFilter {
         }
         if (!ctx.request().isEnded()) {
             long timer = ctx.vertx().setTimer(bodyTimeoutMs, id -> {
-                if (!ctx.request().isEnded() && !ctx.response().ended()) {
+                // bytesRead: a body read by the resource's own reader can be complete while the
+                // request is not marked ended yet (a run longer than the timeout got a 408 mid-run)
+                if (!ctx.request().isEnded() && !arrived(ctx, length) && !ctx.response().ended()) {
                     reject(ctx, 408, "Request Timeout", "The body did not arrive within " + bodyTimeoutMs + " ms");
                 }
             });
@@ -73,6 +75,14 @@ public class RequestLimitsFilter {
                 .end("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
                         + ",\"detail\":\"" + detail + "\",\"message\":\"" + detail + "\"}")
                 .onComplete(sent -> ctx.request().connection().close());
+    }
+
+    private static boolean arrived(RoutingContext ctx, String length) {
+        try {
+            return length != null && ctx.request().bytesRead() >= Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private boolean tooLong(String length) {

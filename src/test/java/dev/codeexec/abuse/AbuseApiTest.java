@@ -1,6 +1,7 @@
 package dev.codeexec.abuse;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,14 @@ class AbuseApiTest {
             assertTrue(answer.contains("\"status\":408"), answer);
         }
         given().get("/q/health/live").then().statusCode(200);
+    }
+
+    /** A large body that arrived in full is no slow body, however long its run takes (here 3 s). */
+    @Test
+    void aLargeBodyWhoseRunOutlastsTheBodyTimeoutIsAnswered() {
+        String tail = "\nimport time\ntime.sleep(3)\nprint('slept')\n";
+        String code = "#" + "x".repeat(60 * 1024) + tail;
+        Api.run("python", code, "timeoutMs", 10000).then().statusCode(200).body("stdout", equalTo("slept\n"));
     }
 
     @Test
