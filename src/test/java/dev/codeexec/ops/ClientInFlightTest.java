@@ -66,16 +66,8 @@ class ClientInFlightTest {
         awaitGauge("codeexec_runs_in_flight", 1);
     }
 
-    /** Hang guard 30 s: the gauge reaches the value (a run starts or ends) in well under that under load. */
     private static void awaitGauge(String gauge, int value) {
-        String line = gauge + " " + value + ".0";
-        for (int i = 0; i < 600; i++) {
-            if (given().get("/q/metrics").asString().contains(line)) {
-                return;
-            }
-            Api.sleep(50);
-        }
-        throw new AssertionError(gauge + " never became " + value);
+        Api.awaitMetrics(gauge + " " + value + ".0");
     }
 
     /** Sends a run on a raw connection and closes it once {@code whileConnected} has run: the client goes away. */

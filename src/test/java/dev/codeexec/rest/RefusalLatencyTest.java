@@ -95,7 +95,7 @@ class RefusalLatencyTest {
             t.start();
             sleepers.add(t);
         }
-        awaitGauges("codeexec_runs_in_flight 1.0", "codeexec_runs_queued 2.0");
+        Api.awaitMetrics("codeexec_runs_in_flight 1.0", "codeexec_runs_queued 2.0");
         for (String path : List.of("/run/python", "/api/v2/execute", "/submissions?wait=true")) {
             try (Socket socket = new Socket("localhost", RestAssured.port)) {
                 socket.setSoTimeout((int) HANG_GUARD_MS);
@@ -111,18 +111,6 @@ class RefusalLatencyTest {
         for (Thread t : sleepers) {
             t.join();
         }
-    }
-
-    /** Hang guard 30 s: runs start and queue in well under that under load. */
-    private static void awaitGauges(String... lines) {
-        for (int i = 0; i < 600; i++) {
-            String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
-            if (java.util.Arrays.stream(lines).allMatch(metrics::contains)) {
-                return;
-            }
-            Api.sleep(50);
-        }
-        throw new AssertionError("never all of " + List.of(lines));
     }
 
     /** n clients connect, then all send a two-second run at once; each one's status and time to answer. */

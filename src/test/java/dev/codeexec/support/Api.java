@@ -67,4 +67,19 @@ public final class Api {
             throw new AssertionError(e);
         }
     }
+
+    /**
+     * Waits until the service's metrics hold every given line (e.g. "codeexec_runs_in_flight 1.0"):
+     * a run has started, queued or ended. Hang guard 30 s, far more than that takes under load.
+     */
+    public static void awaitMetrics(String... lines) {
+        for (int i = 0; i < 600; i++) {
+            String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+            if (java.util.Arrays.stream(lines).allMatch(metrics::contains)) {
+                return;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("the metrics never held all of " + java.util.List.of(lines));
+    }
 }

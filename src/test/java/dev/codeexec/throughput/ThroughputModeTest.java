@@ -106,7 +106,7 @@ class ThroughputModeTest {
             socket.getOutputStream().write(("POST /run/javascript HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
                     + "application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).getBytes());
             socket.getOutputStream().flush();
-            awaitInFlight(1); // it runs (in an idle container, or a new one if the idle one was still resetting)
+            Api.awaitMetrics("codeexec_runs_in_flight 1.0"); // it runs (in an idle container, or a new one if the idle one was still resetting)
             during = workers("javascript");
         }
         // The client went away: the container that ran its request is killed, never reused; the
@@ -121,16 +121,6 @@ class ThroughputModeTest {
         Api.run("javascript", "console.log(2)").then().statusCode(200).body("stdout", equalTo("2\n"));
     }
 
-    /** Hang guard 30 s. */
-    private static void awaitInFlight(int n) {
-        for (int i = 0; i < 300; i++) {
-            if (given().get("/q/metrics").asString().contains("codeexec_runs_in_flight " + n + ".0")) {
-                return;
-            }
-            Api.sleep(100);
-        }
-        throw new AssertionError("never " + n + " runs in flight");
-    }
 
     @Test
     void compiledLanguagesWorkToo() {
