@@ -56,6 +56,7 @@ public class DockerSandbox implements Sandbox {
                     (c, limits, broken) -> {
                         c.detach();
                         janitor.removeLater(c.id());
+                        pool.runEnded();
                     }, grace);
         } catch (RuntimeException e) {
             throw DockerErrors.unavailable("create", e);

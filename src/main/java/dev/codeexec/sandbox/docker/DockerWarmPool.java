@@ -25,8 +25,9 @@ import org.jboss.logging.Logger;
  * that finds its pool empty raises the target (up to {@code pool.max-size}), a quiet spell lowers it
  * again, and a language unused for {@code pool.idle-after} keeps none. All languages together keep at
  * most {@code pool.max-total} idle containers (the least recently used language gives way first).
- * Refills run on a small worker pool ({@code pool.refill-parallelism} at once) and only while a run
- * slot is free, so warming never competes with runs on a saturated machine. Containers whose stream
+ * Refills run on a small worker pool ({@code pool.refill-parallelism} at once), only while a run
+ * slot is free, and start when a run ends or at the periodic upkeep, not when a run takes a
+ * container, so warming does not slow down the short run that just took one. Containers whose stream
  * ended (killed from outside) are dropped, and none waits longer than {@code pool.max-idle-age}.
  */
 @ApplicationScoped
@@ -73,15 +74,23 @@ public class DockerWarmPool implements WarmPool {
         refill();
     }
 
-    /** A live pooled container made for exactly this spec (image and limits), if one is ready. */
+    /**
+     * A live pooled container made for exactly this spec (image and limits), if one is ready. Its
+     * replacement is started when the run that took it ends ({@link #runEnded}) or at the next
+     * upkeep, not now: a container start (runc, then the language's loader: ~160 ms of CPU for
+     * Node.js) beside the run would slow the very run the pool is there to speed up.
+     */
     Optional<PreparedContainer> take(SessionSpec spec) {
         LanguagePool pool = pools.get(spec.language());
         if (pool == null || !spec.equals(pool.template)) {
             return Optional.empty();
         }
-        Optional<PreparedContainer> taken = pool.take(this::discard);
+        return pool.take(this::discard);
+    }
+
+    /** A run of the default mode ended (pooled container or not): start what the targets call for. */
+    void runEnded() {
         refill();
-        return taken;
     }
 
     /** Starts the containers the targets call for, within the parallelism, the global cap and free run slots. */
