@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The configuration reference (docs/operations.md, "Configuration") against the mapping: every
- * key it names exists and its stated default is the one the service
+ * The configuration reference (docs/operations.md, "Configuration") and the README's short table
+ * against the mapping: every key they name exists and its stated default is the one the service
  * starts with (CodeExecConfig's @WithDefault, application.properties on top, see
  * {@link ConfigDefaults}); every code-exec key of the mapping has a row in the reference. No
  * Quarkus, no Docker.
@@ -36,6 +36,12 @@ class ConfigReferenceTest {
             }
         }
         LimitsTableTest.report(failures);
+    }
+
+    @Test
+    void readmeStatesTheDefaultsOfTheKeysItNames() {
+        MarkdownTable table = MarkdownTable.under(Docs.read(Docs.README), "Configuration people change most");
+        LimitsTableTest.report(check(table, new ArrayList<>()));
     }
 
     @Test
