@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Figures a piece of README text states: a pattern whose groups are figures, each with the
+ * Figures a piece of documentation states: a pattern whose groups are figures, each with the
  * source(s) it must equal (see {@link Facts}; several joined by " & "). A bare number in a group
  * takes {@code unit}. A space in the pattern matches any white space, line breaks included.
  */

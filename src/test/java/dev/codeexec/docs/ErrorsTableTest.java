@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's table of HTTP errors against the statuses the rest package answers with: every
+ * The table of HTTP errors (docs/api.md) against the statuses the rest package answers with: every
  * error status written in rest/ (problem(...), reject(ctx, ...), setStatusCode(...), status(...),
  * response(...), case NNN) has a row, and every row's status is answered somewhere.
  */
@@ -39,7 +39,7 @@ class ErrorsTableTest {
                 }
             }
         }
-        MarkdownTable table = MarkdownTable.under(Files.readString(LimitsTableTest.README), "Errors");
+        MarkdownTable table = MarkdownTable.under(Docs.read(Docs.API), "Errors");
         Set<Integer> listed = new TreeSet<>();
         for (String row : table.rowNames()) {
             Matcher status = Pattern.compile("\\b([45]\\d\\d)\\b").matcher(row);

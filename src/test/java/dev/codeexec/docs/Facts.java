@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * <li>{@code launcher:STACK bytes}: a {@code #define} of the launcher's C sources;
  * <li>{@code java:dev.codeexec.sandbox.SandboxPaths.MAX_BYTES bytes}: a static final field;
  * <li>{@code uid:builder}: a user's id as the base image's Dockerfile makes it;
- * <li>{@code unchecked:<why>}: a figure the README may state that nothing names in code.
+ * <li>{@code unchecked:<why>}: a figure the docs may state that nothing names in code.
  * </ul>
  */
 final class Facts {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,15 +16,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's limits, request fields, configuration defaults and the figures its prose states
- * against what the service really uses: the settings' defaults (CodeExecConfig's @WithDefault and
- * application.properties), the launcher's #defines and the Java constants. No Quarkus, no Docker.
- * In the three tables every figure must be claimed here (checked, or named unchecked with a
- * reason), so a new figure in them cannot go unchecked.
+ * The docs' limits table and request fields (docs/api.md) and the figures their prose states
+ * (README and docs/) against what the service really uses: the settings' defaults (CodeExecConfig's
+ * @WithDefault and application.properties), the launcher's #defines and the Java constants. No
+ * Quarkus, no Docker. In the two tables every figure must be claimed here (checked, or named
+ * unchecked with a reason), so a new figure in them cannot go unchecked. The configuration
+ * reference is {@link ConfigReferenceTest}'s.
  */
 class LimitsTableTest {
 
-    static final Path README = Path.of("README.md");
     private static final String MIN_TIME = "unchecked:the lowest time limit, 1 ms, is written in LimitsResolver's checks";
     private static final String MIN_MEMORY = "java:dev.codeexec.execution.LimitsResolver.MIN_MEMORY_MB MiB";
     private static final String PATH_BYTES = "launcher:MAX_PATH_BYTES bytes & java:dev.codeexec.sandbox.SandboxPaths.MAX_BYTES bytes";
@@ -86,83 +87,91 @@ class LimitsTableTest {
             Claim.of("compileMemoryMb", "(\\d+) to the cap \\((\\d+)\\); default (\\d+)", "MiB", MIN_MEMORY,
                     "code-exec.limits.max-compile-memory", "code-exec.limits.compile-memory"));
 
-    /** Figures in running text (and in tables this test does not read row by row), by section. */
-    private static final List<Claim> PROSE = List.of(
-            Claim.of("Quick start", "http://localhost:(\\d+)", "", "quarkus.http.port"),
-            Claim.of("Quick start", "(\\d+) at a time\\)", "", "code-exec.images.parallel-builds"),
-            Claim.of("`POST /run/{language}`", "`Timeout of (\\d+) ms exceeded`, `Memory limit of (\\d+ MiB) exceeded`, "
-                    + "`Output limit of (\\d+ MiB) exceeded`", "ms", "code-exec.limits.timeout", "code-exec.limits.memory",
-                    "code-exec.limits.output"),
-            Claim.of("Test cases", "With `tests` \\(at most (\\d+) cases\\)", "", "code-exec.limits.max-tests"),
-            Claim.of("Test cases", "e\\.g\\. \\d+ cases at the default (\\d+ s)", "", "code-exec.limits.timeout"),
-            Claim.of("Errors", "more than (\\d+) files", "", "code-exec.limits.max-files"),
-            Claim.of("Errors", "more than (\\d+) test cases", "", "code-exec.limits.max-tests"),
-            Claim.of("Errors", "body over (\\d+ MiB)", "", "quarkus.http.limits.max-body-size"),
-            Claim.of("Languages", "default limits \\(else (\\d+ s), (\\d+ MiB), (\\d+) processes; compile (\\d+ s), (\\d+ MiB)\\)",
-                    "", "code-exec.limits.timeout", "code-exec.limits.memory", "code-exec.limits.pids",
-                    "code-exec.limits.compile-timeout", "code-exec.limits.compile-memory"),
-            Claim.of("Languages", "All languages get (\\d+ MiB) of stack per process", "", "launcher:STACK bytes"),
-            Claim.of("Languages", "a (\\d+ MiB) `/sandbox` and `/tmp`, (\\d+) CPU", "", "code-exec.limits.scratch",
-                    "code-exec.limits.cpus"),
-            Claim.of("Adding a language", "builder \\(uid (\\d+)\\), run steps as the sandbox user \\(uid (\\d+)\\)", "",
-                    "uid:builder", "uid:sandbox"),
-            Claim.of("Piston compatibility", "`Timeout of (\\d+) ms exceeded`", "ms", "code-exec.limits.timeout"),
-            Claim.of("Piston compatibility", "`Memory limit of (\\d+ MiB) exceeded`", "", "code-exec.limits.memory"),
-            Claim.of("Piston compatibility", "`Output limit of (\\d+ MiB) exceeded`", "", "code-exec.limits.output"),
-            Claim.of("Piston compatibility", "exceed the configured limit of (\\d+)`", "ms", "code-exec.limits.max-timeout"),
-            Claim.of("Piston compatibility", "`run_memory_limit must be at least (\\d+)`", "bytes", MIN_MEMORY),
-            Claim.of("Piston compatibility", "Memory below (\\d+ MiB) is a 400", "", MIN_MEMORY),
-            Claim.of("Piston compatibility", "\\((\\d+ MiB) by default, the output so far is kept\\)", "",
-                    "code-exec.limits.output"),
-            Claim.of("Judge0 compatibility", "(\\d+ MiB) to `code-exec.limits.max-memory`", "", MIN_MEMORY),
-            Claim.of("Health probes", "ping within (\\d+ s)", "", "java:dev.codeexec.health.ReadinessCheck.PING_TIMEOUT_MS ms"),
-            Claim.of("Overload and engine faults", "`code-exec.execution.queue` waiting \\((\\d+)\\)", "",
-                    "code-exec.execution.queue"),
-            Claim.of("Overload and engine faults", "container removal \\((\\d+) attempts\\)", "",
-                    "java:dev.codeexec.sandbox.docker.ContainerJanitor.REMOVE_ATTEMPTS"),
-            Claim.of("Overload and engine faults", "engine connect (\\d+ s), engine response (\\d+ s), outer guard per "
-                    + "request (\\d+ s)", "", "code-exec.docker.connect-timeout", "code-exec.docker.response-timeout",
-                    "code-exec.execution.guard-timeout-ms ms"),
-            Claim.of("How a run works", "queues (\\d+) more", "", "code-exec.execution.queue"),
-            Claim.of("How a run works", "An outer guard \\((\\d+ s),", "", "code-exec.execution.guard-timeout-ms ms"),
-            Claim.of("How a run works", "A report that does not come (\\d+(?:\\.\\d+)? s) after", "",
-                    "code-exec.docker.launcher-grace"),
-            Claim.of("Compile cache", "over `max-entry-size` \\((\\d+ MiB)\\)", "", "code-exec.compile-cache.max-entry-size"),
-            Claim.of("Throughput mode", "programs run as uid (\\d+)", "", "uid:sandbox"),
-            Claim.of("Threat model", "pids cgroup \\((\\d+)\\)", "", "code-exec.limits.pids"),
-            Claim.of("Threat model", "(\\d+ MiB) shm; (\\d+ MiB) and (\\d+) inodes per tmpfs; `ulimit -f` (\\d+ MiB); "
-                    + "`ulimit -n` (\\d+)", "", "code-exec.limits.shm", "code-exec.limits.scratch",
-                    "code-exec.limits.scratch-files", "code-exec.limits.scratch", "code-exec.limits.open-files"),
-            Claim.of("Threat model", "caps them together \\((\\d+ MiB)\\)", "", "code-exec.limits.output"),
-            Claim.of("Threat model", "capabilities \\| uid (\\d+) with no capability", "", "uid:sandbox"),
-            Claim.of("Threat model", "nesting ≤ (\\d+)", "", "java:dev.codeexec.rest.StrictJson.MAX_NESTING"),
-            Claim.of("Threat model", "(\\d+ MiB) body cap", "", "quarkus.http.limits.max-body-size"),
-            Claim.of("Threat model", "(\\d+ KiB) headers", "", "quarkus.http.limits.max-header-size"),
-            Claim.of("Threat model", "body must arrive within (\\d+ s) \\(408\\)", "", "code-exec.http.body-timeout"),
-            Claim.of("Threat model", "idle connections closed after (\\d+ s)", "", "quarkus.http.idle-timeout"),
-            Claim.of("Threat model", "at most (\\d+) connections", "", "quarkus.http.limits.max-connections"),
-            Claim.of("Threat model", "bounded queue \\((\\d+)\\)", "", "code-exec.execution.queue"),
-            Claim.of("What still succeeds, and what the operator must do", "(\\d+) connections are allowed", "",
-                    "quarkus.http.limits.max-connections"));
+    /** Figures in running text (and in tables this test does not read row by row), by page and section. */
+    private static final Map<Path, List<Claim>> PROSE = Map.of(
+            Docs.README, List.of(
+                    Claim.of("Quick start", "http://localhost:(\\d+)", "", "quarkus.http.port"),
+                    Claim.of("Quick start", "(\\d+) at a time\\)", "", "code-exec.images.parallel-builds")),
+            Docs.API, List.of(
+                    Claim.of("`POST /run/{language}`", "`Timeout of (\\d+) ms exceeded`, `Memory limit of (\\d+ MiB) exceeded`, "
+                            + "`Output limit of (\\d+ MiB) exceeded`", "ms", "code-exec.limits.timeout", "code-exec.limits.memory",
+                            "code-exec.limits.output"),
+                    Claim.of("Test cases", "With `tests` \\(at most (\\d+) cases\\)", "", "code-exec.limits.max-tests"),
+                    Claim.of("Test cases", "e\\.g\\. \\d+ cases at the default (\\d+ s)", "", "code-exec.limits.timeout"),
+                    Claim.of("Errors", "more than (\\d+) files", "", "code-exec.limits.max-files"),
+                    Claim.of("Errors", "more than (\\d+) test cases", "", "code-exec.limits.max-tests"),
+                    Claim.of("Errors", "body over (\\d+ MiB)", "", "quarkus.http.limits.max-body-size")),
+            Docs.LANGUAGES, List.of(
+                    Claim.of("Languages", "default limits \\(else (\\d+ s), (\\d+ MiB), (\\d+) processes; compile (\\d+ s), (\\d+ MiB)\\)",
+                            "", "code-exec.limits.timeout", "code-exec.limits.memory", "code-exec.limits.pids",
+                            "code-exec.limits.compile-timeout", "code-exec.limits.compile-memory"),
+                    Claim.of("Languages", "All languages get (\\d+ MiB) of stack per process", "", "launcher:STACK bytes"),
+                    Claim.of("Languages", "a (\\d+ MiB) `/sandbox` and `/tmp`, (\\d+) CPU", "", "code-exec.limits.scratch",
+                            "code-exec.limits.cpus"),
+                    Claim.of("Adding a language", "builder \\(uid (\\d+)\\), run steps as the sandbox user \\(uid (\\d+)\\)", "",
+                            "uid:builder", "uid:sandbox")),
+            Docs.PISTON, List.of(
+                    Claim.of("Piston compatibility", "`Timeout of (\\d+) ms exceeded`", "ms", "code-exec.limits.timeout"),
+                    Claim.of("Piston compatibility", "`Memory limit of (\\d+ MiB) exceeded`", "", "code-exec.limits.memory"),
+                    Claim.of("Piston compatibility", "`Output limit of (\\d+ MiB) exceeded`", "", "code-exec.limits.output"),
+                    Claim.of("Piston compatibility", "exceed the configured limit of (\\d+)`", "ms", "code-exec.limits.max-timeout"),
+                    Claim.of("Piston compatibility", "`run_memory_limit must be at least (\\d+)`", "bytes", MIN_MEMORY),
+                    Claim.of("Piston compatibility", "Memory below (\\d+ MiB) is a 400", "", MIN_MEMORY),
+                    Claim.of("Piston compatibility", "\\((\\d+ MiB) by default, the output so far is kept\\)", "",
+                            "code-exec.limits.output")),
+            Docs.JUDGE0, List.of(
+                    Claim.of("Judge0 compatibility", "(\\d+ MiB) to `code-exec.limits.max-memory`", "", MIN_MEMORY)),
+            Docs.OPERATIONS, List.of(
+                    Claim.of("Health probes", "ping within (\\d+ s)", "", "java:dev.codeexec.health.ReadinessCheck.PING_TIMEOUT_MS ms"),
+                    Claim.of("Overload and engine faults", "`code-exec.execution.queue` waiting \\((\\d+)\\)", "",
+                            "code-exec.execution.queue"),
+                    Claim.of("Overload and engine faults", "container removal \\((\\d+) attempts\\)", "",
+                            "java:dev.codeexec.sandbox.docker.ContainerJanitor.REMOVE_ATTEMPTS"),
+                    Claim.of("Overload and engine faults", "engine connect (\\d+ s), engine response (\\d+ s), outer guard per "
+                            + "request (\\d+ s)", "", "code-exec.docker.connect-timeout", "code-exec.docker.response-timeout",
+                            "code-exec.execution.guard-timeout-ms ms"),
+                    Claim.of("Throughput mode", "programs run as uid (\\d+)", "", "uid:sandbox")),
+            Docs.ARCHITECTURE, List.of(
+                    Claim.of("How a run works", "queues (\\d+) more", "", "code-exec.execution.queue"),
+                    Claim.of("How a run works", "An outer guard \\((\\d+ s),", "", "code-exec.execution.guard-timeout-ms ms"),
+                    Claim.of("How a run works", "A report that does not come (\\d+(?:\\.\\d+)? s) after", "",
+                            "code-exec.docker.launcher-grace"),
+                    Claim.of("Compile cache", "over `max-entry-size` \\((\\d+ MiB)\\)", "", "code-exec.compile-cache.max-entry-size")),
+            Docs.SECURITY, List.of(
+                    Claim.of("Threat model", "pids cgroup \\((\\d+)\\)", "", "code-exec.limits.pids"),
+                    Claim.of("Threat model", "(\\d+ MiB) shm; (\\d+ MiB) and (\\d+) inodes per tmpfs; `ulimit -f` (\\d+ MiB); "
+                            + "`ulimit -n` (\\d+)", "", "code-exec.limits.shm", "code-exec.limits.scratch",
+                            "code-exec.limits.scratch-files", "code-exec.limits.scratch", "code-exec.limits.open-files"),
+                    Claim.of("Threat model", "caps them together \\((\\d+ MiB)\\)", "", "code-exec.limits.output"),
+                    Claim.of("Threat model", "capabilities \\| uid (\\d+) with no capability", "", "uid:sandbox"),
+                    Claim.of("Threat model", "nesting ≤ (\\d+)", "", "java:dev.codeexec.rest.StrictJson.MAX_NESTING"),
+                    Claim.of("Threat model", "(\\d+ MiB) body cap", "", "quarkus.http.limits.max-body-size"),
+                    Claim.of("Threat model", "(\\d+ KiB) headers", "", "quarkus.http.limits.max-header-size"),
+                    Claim.of("Threat model", "body must arrive within (\\d+ s) \\(408\\)", "", "code-exec.http.body-timeout"),
+                    Claim.of("Threat model", "idle connections closed after (\\d+ s)", "", "quarkus.http.idle-timeout"),
+                    Claim.of("Threat model", "at most (\\d+) connections", "", "quarkus.http.limits.max-connections"),
+                    Claim.of("Threat model", "bounded queue \\((\\d+)\\)", "", "code-exec.execution.queue"),
+                    Claim.of("What still succeeds, and what the operator must do", "(\\d+) connections are allowed", "",
+                            "quarkus.http.limits.max-connections")));
 
     /** "`code-exec.some.key` (figure" or "(default figure" anywhere: the figure is that key's default. */
     private static final Pattern KEY_THEN_FIGURE = Pattern.compile(
             "`(code-exec\\.[a-z0-9.-]+)`\\s+\\((?:default\\s+)?(\\d+(?:\\.\\d+)?(?:\\s*(?:ms|s|min|KiB|MiB|GiB))?)[);,:]");
 
-    private static String readme;
+    private static String api;
     private static ConfigDefaults config;
     private static Facts facts;
 
     @BeforeAll
     static void read() throws IOException {
-        readme = Files.readString(README);
+        api = Docs.read(Docs.API);
         config = ConfigDefaults.read();
         facts = new Facts(config);
     }
 
     @Test
     void limitsTableStatesTheDefaultsTheServiceUses() {
-        MarkdownTable table = MarkdownTable.under(readme, "Limits");
+        MarkdownTable table = MarkdownTable.under(api, "Limits");
         List<String> failures = checkRows(table, "default", LIMITS, true);
         failures.addAll(checkRows(table, "how", LIMITS_HOW, false));
         report(failures);
@@ -170,91 +179,39 @@ class LimitsTableTest {
 
     @Test
     void requestFieldsStateTheDefaultsAndCaps() {
-        report(checkRows(MarkdownTable.under(readme, "`POST /run/{language}`"), "meaning", REQUEST_FIELDS, true));
+        report(checkRows(MarkdownTable.under(api, "`POST /run/{language}`"), "meaning", REQUEST_FIELDS, true));
     }
 
     @Test
     void proseStatesTheDefaultsAndCaps() {
         List<String> failures = new ArrayList<>();
-        for (Claim claim : PROSE) {
-            failures.addAll(claim.check("section '" + claim.place() + "'",
-                    MarkdownTable.section(readme, claim.place()), facts).failures());
+        PROSE.forEach((page, claims) -> {
+            String text = Docs.read(page);
+            for (Claim claim : claims) {
+                failures.addAll(claim.check(page + " section '" + claim.place() + "'",
+                        MarkdownTable.section(text, claim.place()), facts).failures());
+            }
+        });
+        int found = 0;
+        for (Path page : Docs.pages()) {
+            found += keyThenFigure(page, failures);
         }
-        Matcher m = KEY_THEN_FIGURE.matcher(readme);
+        assertTrue(found >= 10, "expected many \"`key` (value)\" mentions in the docs, found " + found);
+        report(failures);
+    }
+
+    /** Checks every "`code-exec.some.key` (figure" of a page; answers how many there were. */
+    private static int keyThenFigure(Path page, List<String> failures) {
+        Matcher m = KEY_THEN_FIGURE.matcher(Docs.read(page));
         int found = 0;
         while (m.find()) {
             found++;
             String key = m.group(1);
             String unit = key.endsWith("-ms") ? "ms" : "";
             failures.addAll(Claim.of(key, "^(.*)$", unit, (key + " " + unit).strip())
-                    .check("'`" + key + "` (" + m.group(2) + "'", m.group(2), facts).failures());
+                    .check(page + ": '`" + key + "` (" + m.group(2) + "'", m.group(2), facts).failures());
         }
-        assertTrue(found >= 10, "expected many \"`key` (value)\" mentions in the README, found " + found);
-        report(failures);
-    }
-
-    /**
-     * Each row of the configuration table names keys ({@code `a.b.c` / `.d`}) and their defaults
-     * ({@code `x` / `y`}, or words when there is none): literal defaults must be the keys' defaults,
-     * words stand only for keys without one, every key must exist, and every key must have a row.
-     */
-    @Test
-    void configurationTableStatesEveryKeyAndItsDefault() {
-        MarkdownTable table = MarkdownTable.under(readme, "Configuration");
-        List<String> failures = new ArrayList<>();
-        List<String> documented = new ArrayList<>();
-        for (String row : table.rowNames()) {
-            String keyCell = table.rows().get(table.rowNames().indexOf(row)).get(0);
-            String defaultCell = table.cell(row, "default").orElse("");
-            List<String> keys = keys(keyCell);
-            List<String> literals = defaultCell.matches("`[^`]+`( / `[^`]+`)*") ? List.of(defaultCell.split(" / ")) : null;
-            if (literals != null && literals.size() != keys.size()) {
-                failures.add("row '" + row + "' states " + literals.size() + " defaults for " + keys.size() + " keys");
-                continue;
-            }
-            for (int i = 0; i < keys.size(); i++) {
-                String key = keys.get(i);
-                documented.add(key.replaceAll("<[^>]*>", "<*>"));
-                Optional<ConfigDefaults.Setting> setting = config.get(key);
-                if (setting.isEmpty()) {
-                    failures.add("row '" + row + "' names " + key + ", which is no setting of CodeExecConfig or "
-                            + ConfigDefaults.PROPERTIES);
-                    continue;
-                }
-                String actual = setting.get().value();
-                String stated = literals == null ? null : literals.get(i).replace("`", "");
-                if (actual == null && stated != null && !stated.contains(" ")) {
-                    failures.add("row '" + row + "' states '" + stated + "' where " + key + " has no default");
-                } else if (actual != null && stated == null) {
-                    failures.add("row '" + row + "' states '" + defaultCell + "' where " + key + " is '" + actual + "'");
-                } else if (actual != null && !Quantity.sameSetting(setting.get().type(), actual, stated)) {
-                    failures.add("row '" + row + "' states " + stated + " where " + key + " is '" + actual + "'");
-                }
-            }
-        }
-        for (ConfigDefaults.Setting setting : config.all()) {
-            if (setting.key().startsWith("code-exec.") && !documented.contains(setting.key())) {
-                failures.add(setting.key() + " (" + setting.origin() + ") has no row in the configuration table");
-            }
-        }
-        report(failures);
-    }
-
-    @Test
-    void applicationPropertiesFallBackToTheKeysDefaults() {
-        report("application.properties fallback(s) disagree with CodeExecConfig", config.conflicts());
-    }
-
-    /** {@code `code-exec.limits.compile-timeout` / `.max-compile-timeout`}: a full key, then siblings. */
-    private static List<String> keys(String cell) {
-        List<String> keys = new ArrayList<>();
-        Matcher m = Pattern.compile("`([^`]+)`").matcher(cell);
-        while (m.find()) {
-            String key = m.group(1);
-            keys.add(key.startsWith(".") && !keys.isEmpty()
-                    ? keys.get(0).substring(0, keys.get(0).lastIndexOf('.')) + key : key);
-        }
-        return keys;
+        return found;
     }
 
     private static List<String> checkRows(MarkdownTable table, String column, List<Claim> claims, boolean complete) {
@@ -286,7 +243,7 @@ class LimitsTableTest {
     }
 
     static void report(List<String> failures) {
-        report("README statement(s) do not hold", failures);
+        report("documentation statement(s) do not hold", failures);
     }
 
     static void report(String what, List<String> failures) {

@@ -29,7 +29,7 @@ record MarkdownTable(String heading, List<String> header, List<List<String>> row
             }
         }
         if (text == null) {
-            throw new AssertionError("README has no heading '" + heading + "'");
+            throw new AssertionError("no heading '" + heading + "'");
         }
         return text.toString();
     }
@@ -44,7 +44,7 @@ record MarkdownTable(String heading, List<String> header, List<List<String>> row
             }
         }
         if (lines.size() < 2) {
-            throw new AssertionError("README has no table under '" + heading + "'");
+            throw new AssertionError("no table under '" + heading + "'");
         }
         return new MarkdownTable(heading, lines.get(0), List.copyOf(lines.subList(2, lines.size())));
     }

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's metrics table against what {@link Metrics} exports: every codeexec_* family has a
- * row with its type, its tags, and for a tag the README enumerates ({@code `phase` = create, ...})
+ * The metrics table (docs/operations.md) against what {@link Metrics} exports: every codeexec_* family has a
+ * row with its type, its tags, and for a tag the table enumerates ({@code `phase` = create, ...})
  * exactly the values the code can give it. Metrics is driven through every enum value on a plain
  * Prometheus registry and scraped; no Quarkus.
  */
@@ -78,7 +78,7 @@ class MetricsTableTest {
     @Test
     void everyMeterHasARowWithItsTypeTagsAndValues() throws IOException {
         Map<String, Family> exported = exported();
-        MarkdownTable table = MarkdownTable.under(Files.readString(LimitsTableTest.README), "Metrics");
+        MarkdownTable table = MarkdownTable.under(Docs.read(Docs.OPERATIONS), "Metrics");
         List<String> failures = new ArrayList<>();
         for (String name : exported.keySet()) {
             if (!table.rowNames().contains(name)) {

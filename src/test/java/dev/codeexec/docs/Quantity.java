@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * A figure reduced to one unit per kind: times in ms, sizes in bytes, plain numbers as they are.
- * README figures use ms, s, min, KiB/MiB/GiB (binary), KB/MB/GB (decimal), bytes; settings are read
+ * The docs' figures use ms, s, min, KiB/MiB/GiB (binary), KB/MB/GB (decimal), bytes; settings are read
  * with Quarkus' own converters (so {@code 128M} is 128 MiB, as the service reads it).
  */
 record Quantity(Kind kind, BigDecimal value) {
@@ -33,7 +33,7 @@ record Quantity(Kind kind, BigDecimal value) {
             Map.entry("GB", new Quantity(Kind.BYTES, BigDecimal.valueOf(1000_000_000))),
             Map.entry("", new Quantity(Kind.NUMBER, BigDecimal.ONE)));
 
-    /** A figure as the README writes it ("3 s", "1.5 s", "64 KiB", "10000"); a bare number takes {@code unit}. */
+    /** A figure as the docs write it ("3 s", "1.5 s", "64 KiB", "10000"); a bare number takes {@code unit}. */
     static Quantity stated(String text, String unit) {
         Matcher m = FIGURE.matcher(text.strip());
         if (!m.matches()) {

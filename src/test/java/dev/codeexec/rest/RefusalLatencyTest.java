@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A burst of two-second runs against one slot and a queue of two: the runs that find no place are
  * refused with 503, Retry-After and a JSON body, and none of them runs. The engine's DNS resolver
  * is a local socket that never answers. How fast refusals come is the benchmark's to show
- * (bench/, README: Performance); here a wall-clock bound is only a hang guard.
+ * (bench/, docs/performance.md); here a wall-clock bound is only a hang guard.
  */
 @QuarkusTest
 @ExtendWith(NoLeftoverContainers.class)
