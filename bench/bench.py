@@ -24,6 +24,8 @@ import sys
 import threading
 import time
 
+import refusals
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_JAR = os.path.join("target", "quarkus-app", "quarkus-run.jar")
 DEFAULT_OUT = os.path.join("bench-results", "bench.json")
@@ -56,7 +58,7 @@ REFERENCE_CMD = {
     "javascript": ["node", "-e", "console.log('Hello, World!')"],
     "ruby": ["ruby", "-e", "puts 'Hello, World!'"],
 }
-VARIANTS = [("cold", "false"), ("warm", "true"), ("throughput", "true")]
+VARIANTS = [("cold", "false"), ("warm", "true"), ("throughput", "true"), ("refusals", "true")]
 # The throughput variant: long-lived containers, fresh namespaces per run (code-exec.throughput.*).
 THROUGHPUT_VARIANTS = {"throughput"}
 
@@ -292,8 +294,9 @@ class Service:
     # None: not tried yet; True/False: whether the service accepts -Dcode-exec.rate-limit.enabled
     rate_limit_flag = None
 
-    def __init__(self, jar, variant, pool_enabled, log_dir, languages="python,javascript,ruby"):
+    def __init__(self, jar, variant, pool_enabled, log_dir, languages="python,javascript,ruby", extra_env=None):
         self.jar = jar
+        self.extra_env = extra_env or {}
         self.languages = languages
         self.variant = variant
         self.pool_enabled = pool_enabled
@@ -331,6 +334,7 @@ class Service:
         if self.variant in THROUGHPUT_VARIANTS:
             env["CODE_EXEC_THROUGHPUT_ENABLED"] = "true"
             env["CODE_EXEC_THROUGHPUT_LANGUAGES"] = self.languages
+        env.update(self.extra_env)
         cmd = ["java", f"-Dquarkus.http.port={self.port}"]
         if with_rate_limit_flag:
             cmd.append(f"-D{RATE_LIMIT_KEY}=false")
@@ -687,6 +691,14 @@ def render_table(results):
         if "image" in ref:
             lines.append(f"docker run/{lang}: {ref['image']} ({ref['image_source']}); error samples: "
                          f"{ref['error_samples'][:1] or 'none'}")
+    ref = results["variants"].get("refusals", {}).get("refusals")
+    if ref:
+        for part in ("first burst", "burst", "sequential"):
+            r = ref[part]
+            c = r["client_ms"]
+            lines.append(f"refusals ({ref['slots']} slot + {ref['queue']} queue places full), {part}: "
+                         f"{r['refused']}/{r['requests']} answered 503, client ms p50/p90/max "
+                         f"{fmt(c['p50'], 1)}/{fmt(c['p90'], 1)}/{fmt(c['max'], 1)}; other answers {r['other'] or 'none'}")
     for n in notes:
         lines.append("ERROR " + n)
     return "\n".join(lines)
@@ -706,7 +718,7 @@ def parse_args(argv):
                    help="comma-separated concurrency levels (default: 1,4,8)")
     p.add_argument("--reference-runs", type=int, default=None,
                    help="`docker run --rm` reference runs per language (default: 20, 6 with --quick)")
-    p.add_argument("--variants", default="cold,warm,throughput", help="which variants to run (default: %(default)s)")
+    p.add_argument("--variants", default="cold,warm,throughput,refusals", help="which variants to run (default: %(default)s)")
     p.add_argument("--out", default=None, help=f"JSON results (default: {DEFAULT_OUT} in the repository)")
     p.add_argument("--quick", action="store_true", help="short run (a few minutes at most)")
     p.add_argument("--pace-ms", type=int, default=200,
@@ -750,7 +762,29 @@ def ensure_jar(jar):
         raise SystemExit(f"build finished but {jar} is still missing")
 
 
+def bench_refusals(results, log_dir):
+    """The refusals variant: a full service's answers to a burst and to single requests (refusals.py)."""
+    vres = {"instance_id": "bench-refusals", "env": refusals.ENV}
+    results["variants"]["refusals"] = vres
+    svc = Service(results["config"]["jar"], "refusals", "true", log_dir, "python", refusals.ENV)
+    try:
+        svc.start()
+        vres["startup_s"] = svc.startup_s
+        log(f"refusals: {refusals.FILL} sleepers fill {refusals.SLOTS} slot(s) + {refusals.QUEUE} queue places, "
+            f"then a burst of {refusals.BURST} and {refusals.SEQUENTIAL} one after another")
+        vres["refusals"] = refusals.measure(svc.port, summarize)
+        for part in ("first burst", "burst", "sequential"):
+            r = vres["refusals"][part]
+            log(f"  {part}: {r['refused']}/{r['requests']} refused, median {fmt(r['client_ms']['p50'], 1)} ms, "
+                f"p90 {fmt(r['client_ms']['p90'], 1)} ms, other answers {r['other'] or 'none'}")
+    finally:
+        svc.stop()
+    return vres
+
+
 def bench_variant(args, variant, pool_enabled, results, log_dir):
+    if variant == "refusals":
+        return bench_refusals(results, log_dir)
     vres = {"pool_enabled_env": pool_enabled, "instance_id": f"bench-{variant}", "languages": {}}
     results["variants"][variant] = vres
     svc = Service(args.jar, variant, pool_enabled, log_dir, ",".join(args.languages))
