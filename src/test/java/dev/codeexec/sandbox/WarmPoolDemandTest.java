@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.codeexec.support.PooledContainers;
 import dev.codeexec.support.Api;
 import dev.codeexec.support.NoLeftoverContainers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -38,8 +38,7 @@ class WarmPoolDemandTest {
     DockerClient docker;
 
     private int pooledContainers() {
-        return docker.listContainersCmd().withLabelFilter(List.of("dev.codeexec.instance=code-exec-test",
-                "dev.codeexec.pooled=true")).exec().size();
+        return PooledContainers.list(docker, false).size();
     }
 
     /** Hang guard 60 s: three times idle-after. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import dev.codeexec.support.PooledContainers;
 import dev.codeexec.support.Api;
 import dev.codeexec.support.NoLeftoverContainers;
 import dev.codeexec.support.RunLogCapture;
@@ -56,17 +57,9 @@ class WarmPoolTest {
     }
 
     private List<Container> pooled(String language, boolean runningOnly) {
-        return docker.listContainersCmd().withShowAll(!runningOnly)
-                .withLabelFilter(List.of("dev.codeexec.instance=" + System.getProperty("code-exec.docker.instance-id", "code-exec-test"), "dev.codeexec.pooled=true",
-                        "dev.codeexec.language=" + language)).exec();
+        return PooledContainers.list(docker, !runningOnly, "dev.codeexec.language=" + language);
     }
 
-    private static String container(RunLogCapture log) {
-        Api.sleep(100);
-        String line = log.lines().stream().filter(l -> l.startsWith("run ")).reduce((a, b) -> b).orElse("");
-        Matcher m = Pattern.compile("container=(\\w+)").matcher(line);
-        return m.find() ? m.group(1) : "none: " + log.lines();
-    }
 
     @Test
     void runsTakeWarmContainersAndNoStateSurvivesBetweenThem() {
@@ -78,13 +71,13 @@ class WarmPoolTest {
             awaitPool("python", 2);
             try (RunLogCapture log = new RunLogCapture()) {
                 Api.run("python", leave).then().statusCode(200).body("stdout", equalTo("left things behind\n"));
-                assertEquals("warm", container(log));
+                assertEquals("warm", log.lastContainer());
             }
             awaitPool("python", 2);
             try (RunLogCapture log = new RunLogCapture()) {
                 // PID 1 (launcher) and the program itself: nothing else
                 Api.run("python", look).then().statusCode(200).body("stdout", equalTo("['main.py'] [] 2\n"));
-                assertEquals("warm", container(log));
+                assertEquals("warm", log.lastContainer());
             }
         }
     }
@@ -147,7 +140,7 @@ class WarmPoolTest {
                 Response r = c.timeoutMs() == null ? Api.run("python", c.code())
                         : Api.run("python", c.code(), "timeoutMs", c.timeoutMs());
                 r.then().statusCode(200).body("status", equalTo(c.status()));
-                assertEquals("warm", container(log), c.code());
+                assertEquals("warm", log.lastContainer(), c.code());
             }
         }
     }
@@ -156,7 +149,7 @@ class WarmPoolTest {
     void nonDefaultMemoryTakesTheColdPathAndStillWorks() {
         try (RunLogCapture log = new RunLogCapture()) {
             Api.run("python", "print('cold')", "memoryMb", 64).then().statusCode(200).body("stdout", equalTo("cold\n"));
-            assertEquals("cold", container(log));
+            assertEquals("cold", log.lastContainer());
         }
     }
 }

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class NoLeftoverContainers implements AfterAllCallback {
 
-    /** The test instance's id: %test's, unless the build set another (-Dcode-exec.docker.instance-id=...). */
-    private static final String INSTANCE = System.getProperty("code-exec.docker.instance-id", "code-exec-test");
+    private static final String INSTANCE = PooledContainers.INSTANCE;
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {

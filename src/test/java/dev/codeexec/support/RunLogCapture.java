@@ -5,6 +5,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Captures the service's per-run log lines (category dev.codeexec.run) while open. */
 public final class RunLogCapture extends Handler implements AutoCloseable {
@@ -18,6 +20,14 @@ public final class RunLogCapture extends Handler implements AutoCloseable {
 
     public List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** The container kind of the last run line ("warm", "cold"; "none: " and the lines before any run), after its line had a moment to arrive. */
+    public String lastContainer() {
+        Api.sleep(100);
+        String line = lines().stream().filter(l -> l.startsWith("run ")).reduce((a, b) -> b).orElse("");
+        Matcher m = Pattern.compile("container=(\\w+)").matcher(line);
+        return m.find() ? m.group(1) : "none: " + lines();
     }
 
     @Override

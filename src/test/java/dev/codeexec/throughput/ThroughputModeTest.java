@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Container;
+import dev.codeexec.support.PooledContainers;
 import dev.codeexec.support.Api;
 import dev.codeexec.support.NoLeftoverContainers;
 import dev.codeexec.support.RunLogCapture;
@@ -40,18 +40,7 @@ class ThroughputModeTest {
         Api.awaitReady();
     }
 
-    private List<String> workers(String language) {
-        return docker.listContainersCmd().withLabelFilter(List.of("dev.codeexec.instance=code-exec-test",
-                "dev.codeexec.pooled=true", "dev.codeexec.language=" + language)).exec().stream()
-                .map(Container::getId).toList();
-    }
 
-    private static String containerOfLastRun(RunLogCapture log) {
-        Api.sleep(100);
-        String line = log.lines().stream().filter(l -> l.startsWith("run ")).reduce((a, b) -> b).orElse("");
-        int i = line.indexOf("container=");
-        return i < 0 ? "none" : line.substring(i + 10, line.indexOf(' ', i));
-    }
 
     @Test
     void requestsShareContainersButNeverState() {
@@ -74,11 +63,11 @@ class ThroughputModeTest {
                 String out = Api.run("python", program).then().statusCode(200).body("status", equalTo("OK"))
                         .extract().path("stdout");
                 assertTrue(out.startsWith("['main.py'] False [1, 2] 10000"), "run " + i + " saw " + out);
-                if (i > 0 && containerOfLastRun(log).equals("warm")) {
+                if (i > 0 && log.lastContainer().equals("warm")) {
                     warm++;
                 }
             }
-            List<String> now = workers("python");
+            List<String> now = PooledContainers.ids(docker, "python");
             assertTrue(now.size() <= 2, "at most throughput.containers containers at a time: " + now);
         }
         // A container retires after 5 requests (the suite's earlier classes used these ones), so one of
@@ -92,13 +81,13 @@ class ThroughputModeTest {
         for (int i = 0; i < 7; i++) {
             Api.run("ruby", "puts 1").then().statusCode(200).body("stdout", equalTo("1\n"));
             Api.sleep(300);
-            seen.addAll(workers("ruby"));
+            seen.addAll(PooledContainers.ids(docker, "ruby"));
         }
         assertTrue(seen.size() >= 2, "5 requests per container, so 7 sequential ones need a second: " + seen);
 
         Api.run("javascript", "console.log(1)").then().statusCode(200);
         Api.sleep(500);
-        List<String> before = workers("javascript");
+        List<String> before = PooledContainers.ids(docker, "javascript");
         assertTrue(!before.isEmpty() && before.size() <= 2, "idle javascript containers: " + before);
         String serving;
         try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
@@ -110,11 +99,11 @@ class ThroughputModeTest {
         }
         // The client went away: the container that ran its request is killed, never reused.
         // Hang guard 30 s: a kill and removal take well under that under load.
-        for (int i = 0; i < 300 && workers("javascript").contains(serving); i++) {
+        for (int i = 0; i < 300 && PooledContainers.ids(docker, "javascript").contains(serving); i++) {
             Api.sleep(100);
         }
-        assertTrue(!workers("javascript").contains(serving), "the cancelled request's container " + serving
-                + " is gone: " + workers("javascript"));
+        assertTrue(!PooledContainers.ids(docker, "javascript").contains(serving), "the cancelled request's container " + serving
+                + " is gone: " + PooledContainers.ids(docker, "javascript"));
         Api.run("javascript", "console.log(2)").then().statusCode(200).body("stdout", equalTo("2\n"));
     }
 
@@ -122,7 +111,7 @@ class ThroughputModeTest {
     /** The worker in which a process whose command holds {@code command} runs (hang guard 30 s). */
     private String awaitWorkerRunning(String language, String command) {
         for (int i = 0; i < 300; i++) {
-            for (String id : workers(language)) {
+            for (String id : PooledContainers.ids(docker, language)) {
                 String[][] processes;
                 try {
                     processes = docker.topContainerCmd(id).exec().getProcesses();
@@ -164,11 +153,11 @@ class ThroughputModeTest {
             try (RunLogCapture log = new RunLogCapture()) {
                 Api.run("python", "print(" + i + ")", "memoryMb", 64 + i).then().statusCode(200)
                         .body("stdout", equalTo(i + "\n"));
-                if (containerOfLastRun(log).equals("warm")) {
+                if (log.lastContainer().equals("warm")) {
                     warm++;
                 }
             }
-            List<String> now = workers("python");
+            List<String> now = PooledContainers.ids(docker, "python");
             assertTrue(now.size() <= 2, "at most throughput.containers containers at a time: " + now);
         }
         // a worker retires after 5 requests, so about one request in five takes a fresh one

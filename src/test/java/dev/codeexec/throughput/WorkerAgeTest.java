@@ -3,7 +3,7 @@ package dev.codeexec.throughput;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Container;
+import dev.codeexec.support.PooledContainers;
 import dev.codeexec.support.Api;
 import dev.codeexec.support.NoLeftoverContainers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +45,7 @@ class WorkerAgeTest {
         while (System.nanoTime() < end) {
             Api.run("python", "print(1)").then().statusCode(200);
             long now = System.nanoTime();
-            for (String id : workers()) {
+            for (String id : PooledContainers.ids(docker, "python")) {
                 seen.computeIfAbsent(id, k -> new long[] {now, now})[1] = now;
             }
         }
@@ -56,9 +55,4 @@ class WorkerAgeTest {
                 "worker " + id + " served for " + (t[1] - t[0]) / 1_000_000 + " ms"));
     }
 
-    private List<String> workers() {
-        return docker.listContainersCmd().withLabelFilter(List.of("dev.codeexec.instance=code-exec-test",
-                "dev.codeexec.pooled=true", "dev.codeexec.language=python")).exec().stream()
-                .map(Container::getId).toList();
-    }
 }
