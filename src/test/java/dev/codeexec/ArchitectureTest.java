@@ -24,7 +24,7 @@ class ArchitectureTest {
     @Test
     void sandboxDoesNotKnowTheLayersAboveIt() {
         noClasses().that().resideInAPackage("dev.codeexec.sandbox..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.codeexec.rest..", "dev.codeexec.execution..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.codeexec.rest..", "dev.codeexec.execution..", "dev.codeexec.language..")
                 .check(classes);
     }
 

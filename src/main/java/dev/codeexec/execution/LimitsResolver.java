@@ -1,6 +1,8 @@
 package dev.codeexec.execution;
 
 import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.config.LimitsConfig;
+import dev.codeexec.config.LanguageConfig;
 import dev.codeexec.language.Language;
 import dev.codeexec.language.LanguageLimits;
 import dev.codeexec.sandbox.ContainerLimits;
@@ -44,22 +46,22 @@ public class LimitsResolver {
         Integer memoryMb = request.memoryMb();
         Integer compileTimeoutMs = request.compileTimeoutMs();
         Integer compileMemoryMb = request.compileMemoryMb();
-        CodeExecConfig.LimitsConfig limits = config.limits();
-        Optional<CodeExecConfig.LanguageConfig> operator = Optional.ofNullable(config.languages().language().get(language.id()));
+        LimitsConfig limits = config.limits();
+        Optional<LanguageConfig> operator = Optional.ofNullable(config.languages().language().get(language.id()));
         LanguageLimits own = language.limits();
 
-        Duration timeout = pick(operator.flatMap(CodeExecConfig.LanguageConfig::timeout), own.timeout(),
+        Duration timeout = pick(operator.flatMap(LanguageConfig::timeout), own.timeout(),
                 DurationConverter::parseDuration, limits.timeout());
-        long memory = pick(operator.flatMap(CodeExecConfig.LanguageConfig::memory).map(m -> m.asLongValue()),
+        long memory = pick(operator.flatMap(LanguageConfig::memory).map(m -> m.asLongValue()),
                 own.memory(), LimitsResolver::bytes, limits.memory().asLongValue());
-        double cpus = operator.flatMap(CodeExecConfig.LanguageConfig::cpus)
+        double cpus = operator.flatMap(LanguageConfig::cpus)
                 .orElse(own.cpus() != null ? own.cpus() : limits.cpus());
-        int pids = operator.flatMap(CodeExecConfig.LanguageConfig::pids)
+        int pids = operator.flatMap(LanguageConfig::pids)
                 .orElse(own.pids() != null ? own.pids() : limits.pids());
         long scratch = own.scratch() != null ? bytes(own.scratch()) : limits.scratch().asLongValue();
-        Duration compileTimeout = pick(operator.flatMap(CodeExecConfig.LanguageConfig::compileTimeout),
+        Duration compileTimeout = pick(operator.flatMap(LanguageConfig::compileTimeout),
                 own.compileTimeout(), DurationConverter::parseDuration, limits.compileTimeout());
-        long compileMemory = pick(operator.flatMap(CodeExecConfig.LanguageConfig::compileMemory).map(m -> m.asLongValue()),
+        long compileMemory = pick(operator.flatMap(LanguageConfig::compileMemory).map(m -> m.asLongValue()),
                 own.compileMemory(), LimitsResolver::bytes, limits.compileMemory().asLongValue());
         int compilePids = own.compilePids() != null ? own.compilePids() : Math.max(pids, limits.compilePids());
 

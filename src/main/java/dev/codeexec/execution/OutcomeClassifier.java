@@ -12,12 +12,12 @@ final class OutcomeClassifier {
     private OutcomeClassifier() {
     }
 
-    static Outcome classify(String language, String version, Report report, LimitsResolver.Limits limits) {
+    static Outcome classify(String language, String version, PlanResult report, LimitsResolver.Limits limits) {
         return classify(language, version, report, limits, null);
     }
 
     /** With {@code judging} (test cases), each run is a case, judged against its expected output. */
-    static Outcome classify(String language, String version, Report report, LimitsResolver.Limits limits,
+    static Outcome classify(String language, String version, PlanResult report, LimitsResolver.Limits limits,
             Judging judging) {
         StepOutcome compile = report.compile() == null ? null : step(report.compile(), limits.compileTimeout(),
                 limits.compile().memoryBytes(), limits.compileOutput(), true);

@@ -2,7 +2,7 @@ package dev.codeexec.execution;
 
 import dev.codeexec.sandbox.ContainerLimits;
 import dev.codeexec.sandbox.SandboxFile;
-import dev.codeexec.sandbox.SessionSpec;
+import dev.codeexec.sandbox.SandboxSpec;
 import dev.codeexec.sandbox.Step;
 import dev.codeexec.sandbox.StepResult;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
  * {@code stopOnFirstFailure} ends the plan at the first verdict that is not ACCEPTED. The answer
  * keeps at most {@code outputBudget} bytes of output of all steps together.
  */
-record Plan(SessionSpec sandbox, List<SandboxFile> files, Step compile, String compileKey, ContainerLimits runLimits,
+record Plan(SandboxSpec sandbox, List<SandboxFile> files, Step compile, String compileKey, ContainerLimits runLimits,
         List<Step> runs, BiFunction<Integer, StepResult, Verdict> judge, boolean stopOnFirstFailure,
         long outputBudget) {
 }

@@ -30,7 +30,7 @@ public class PlanRunner {
         this.cache = cache;
     }
 
-    Report run(Plan plan, RunControl control) {
+    PlanResult run(Plan plan, RunControl control) {
         OutputBudget budget = new OutputBudget(plan.outputBudget());
         SandboxSession session = sandbox.open(plan.sandbox(), control);
         try {
@@ -52,7 +52,7 @@ public class PlanRunner {
                     session.write(plan.files());
                     compile = session.execute(plan.compile());
                     if (!succeeded(compile)) {
-                        return new Report(budget.keep(compile), false, List.of(), warm);
+                        return new PlanResult(budget.keep(compile), false, List.of(), warm);
                     }
                     artefacts = plan.compileKey() == null ? List.of() : session.pack();
                     cache.keep(plan.compileKey(), artefacts, compile);
@@ -83,7 +83,7 @@ public class PlanRunner {
                     break;
                 }
             }
-            return new Report(compile, cached, List.copyOf(runs), List.copyOf(verdicts), warm);
+            return new PlanResult(compile, cached, List.copyOf(runs), List.copyOf(verdicts), warm);
         } finally {
             if (session != null) {
                 session.close();
@@ -97,7 +97,7 @@ public class PlanRunner {
      * than the run's memory limit: no run can start, and each is answered MEMORY_LIMIT with its
      * verdict, as a program that ran out of memory at once would be.
      */
-    private static Report outOfMemory(Plan plan, StepResult compile, boolean cached, boolean warm) {
+    private static PlanResult outOfMemory(Plan plan, StepResult compile, boolean cached, boolean warm) {
         StepResult none = new StepResult(0, 0, StepResult.End.EXITED, true,
                 new StepResult.Output(new byte[0], new byte[0], new byte[0]), Duration.ZERO, Duration.ZERO, 0);
         List<StepResult> runs = new ArrayList<>();
@@ -111,7 +111,7 @@ public class PlanRunner {
                 break;
             }
         }
-        return new Report(compile, cached, List.copyOf(runs), List.copyOf(verdicts), warm);
+        return new PlanResult(compile, cached, List.copyOf(runs), List.copyOf(verdicts), warm);
     }
 
     /** A fresh sandbox holding the program as the lost one did: its artefacts, or its files compiled again. */

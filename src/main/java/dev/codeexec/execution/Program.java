@@ -1,6 +1,6 @@
 package dev.codeexec.execution;
 
-import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.config.LimitsConfig;
 import dev.codeexec.language.Language;
 import dev.codeexec.sandbox.SandboxFile;
 import dev.codeexec.sandbox.SandboxPaths;
@@ -17,7 +17,7 @@ record Program(String entry, List<SandboxFile> files) {
 
     static final int MAX_NAME_BYTES = 255;
 
-    static Program of(Execution request, Language language, CodeExecConfig.LimitsConfig caps) {
+    static Program of(Execution request, Language language, LimitsConfig caps) {
         boolean hasCode = request.code() != null;
         boolean hasFiles = request.files() != null;
         if (hasCode == hasFiles) {

@@ -1,6 +1,6 @@
 package dev.codeexec.execution;
 
-import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.config.LimitsConfig;
 import java.util.List;
 
 /** The size and shape checks of a run's input and arguments, before it may take a run slot. */
@@ -11,7 +11,7 @@ final class RequestChecks {
     private RequestChecks() {
     }
 
-    static void check(CodeExecConfig.LimitsConfig caps, byte[] input, List<String> args) {
+    static void check(LimitsConfig caps, byte[] input, List<String> args) {
         if (input.length > caps.input().asLongValue()) {
             throw new InvalidExecutionException("input is " + input.length + " bytes; the limit is "
                     + caps.input().asLongValue() + " bytes");

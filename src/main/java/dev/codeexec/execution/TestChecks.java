@@ -1,6 +1,6 @@
 package dev.codeexec.execution;
 
-import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.config.LimitsConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +14,7 @@ final class TestChecks {
     }
 
     /** The judging the request asks for, or null when it has no test cases. */
-    static Judging check(Execution request, CodeExecConfig.LimitsConfig caps, Duration timeout) {
+    static Judging check(Execution request, LimitsConfig caps, Duration timeout) {
         List<TestCase> tests = request.tests();
         if (tests == null) {
             if (request.compare() != null || request.tolerance() != null || request.stopOnFirstFailure() != null) {

@@ -1,6 +1,6 @@
 package dev.codeexec.health;
 
-import dev.codeexec.execution.GuardedSandbox;
+import dev.codeexec.execution.RunSlots;
 import dev.codeexec.language.LanguageRegistry;
 import dev.codeexec.sandbox.Engine;
 import io.quarkus.scheduler.Scheduled;
@@ -31,13 +31,13 @@ public class EngineRecovery {
 
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tryEngine() {
-        if (circuits.currentState(GuardedSandbox.CIRCUIT) != CircuitBreakerState.OPEN) {
+        if (circuits.currentState(RunSlots.CIRCUIT) != CircuitBreakerState.OPEN) {
             return;
         }
         registry.runtimes().stream().findFirst().ifPresent(runtime -> {
             try {
                 engine.trial(runtime.image());
-                circuits.reset(GuardedSandbox.CIRCUIT);
+                circuits.reset(RunSlots.CIRCUIT);
                 LOG.info("the container engine works again: circuit closed");
             } catch (RuntimeException e) {
                 LOG.debugf("the container engine still fails: %s", e.getMessage());

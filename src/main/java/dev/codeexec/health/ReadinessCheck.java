@@ -1,6 +1,6 @@
 package dev.codeexec.health;
 
-import dev.codeexec.execution.GuardedSandbox;
+import dev.codeexec.execution.RunSlots;
 import dev.codeexec.language.LanguageRegistry;
 import dev.codeexec.language.RuntimeProvisioner;
 import dev.codeexec.sandbox.Engine;
@@ -45,7 +45,7 @@ public class ReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("docker-and-runtimes");
         boolean up = ping(response);
-        CircuitBreakerState circuit = circuits.currentState(GuardedSandbox.CIRCUIT);
+        CircuitBreakerState circuit = circuits.currentState(RunSlots.CIRCUIT);
         response.withData("circuit", circuit.name());
         up &= circuit != CircuitBreakerState.OPEN;
         response.withData("provisioned", provisioner.finished());

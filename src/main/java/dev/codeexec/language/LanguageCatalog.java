@@ -2,9 +2,8 @@ package dev.codeexec.language;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codeexec.sandbox.BundledRuntimes;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,9 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The languages bundled with the service: every {@code runtimes/<id>/language.json} listed in
- * {@code runtimes/index.txt}, which the build writes from the folders under src/main/runtimes (so
- * adding a language is adding a folder).
+ * The languages bundled with the service: every {@code <id>/language.json} of the {@link BundledRuntimes}
+ * (so adding a language is adding a folder under src/main/runtimes).
  */
 public final class LanguageCatalog {
 
@@ -24,25 +22,16 @@ public final class LanguageCatalog {
     private LanguageCatalog() {
     }
 
-    /** Every file of the bundled runtimes, as paths relative to {@code runtimes/}. */
-    public static List<String> files() {
-        String index = resource("runtimes/index.txt");
-        if (index == null) {
-            throw new IllegalStateException("runtimes/index.txt is missing from the application");
-        }
-        return index.lines().map(String::trim).filter(l -> !l.isEmpty()).map(l -> l.replace('\\', '/')).sorted().toList();
-    }
-
     /** The bundled languages, sorted by id; fails on a malformed or inconsistent descriptor. */
     public static List<Language> bundled() {
         List<Language> languages = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (String file : files()) {
+        for (String file : BundledRuntimes.files()) {
             if (!file.endsWith("/language.json") || file.chars().filter(c -> c == '/').count() != 1) {
                 continue;
             }
             String folder = file.substring(0, file.indexOf('/'));
-            Language language = parse(file, resource("runtimes/" + file));
+            Language language = parse(file, text(file));
             if (!language.id().equals(folder)) {
                 throw new IllegalStateException(file + ": id '" + language.id() + "' must equal its folder");
             }
@@ -75,18 +64,9 @@ public final class LanguageCatalog {
         return all;
     }
 
-    /** A resource of the application as UTF-8 text, or null. */
-    static String resource(String name) {
-        byte[] bytes = bytes(name);
+    /** A file of the bundled runtimes as UTF-8 text, or null. */
+    static String text(String file) {
+        byte[] bytes = BundledRuntimes.bytes(file);
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    /** A resource of the application, or null. */
-    public static byte[] bytes(String name) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

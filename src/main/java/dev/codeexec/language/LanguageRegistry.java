@@ -1,6 +1,7 @@
 package dev.codeexec.language;
 
 import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.config.LanguageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
@@ -25,7 +26,7 @@ public class LanguageRegistry {
                 }));
         this.languages = bundled.stream().filter(l -> {
             Optional<Boolean> own = Optional.ofNullable(config.languages().language().get(l.id()))
-                    .flatMap(CodeExecConfig.LanguageConfig::enabled);
+                    .flatMap(LanguageConfig::enabled);
             if (own.isPresent()) {
                 return own.get();
             }

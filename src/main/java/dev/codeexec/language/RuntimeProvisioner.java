@@ -1,6 +1,7 @@
 package dev.codeexec.language;
 
 import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.config.LanguageConfig;
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.sandbox.ContainerLimits;
 import dev.codeexec.sandbox.Engine;
@@ -8,7 +9,7 @@ import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.RuntimeImages;
 import dev.codeexec.sandbox.Sandbox;
 import dev.codeexec.sandbox.SandboxSession;
-import dev.codeexec.sandbox.SessionSpec;
+import dev.codeexec.sandbox.SandboxSpec;
 import dev.codeexec.sandbox.Step;
 import dev.codeexec.sandbox.StepResult;
 import io.quarkus.runtime.StartupEvent;
@@ -121,7 +122,7 @@ public class RuntimeProvisioner {
     private boolean provision(Language language) {
         try {
             Optional<String> configured = Optional.ofNullable(config.languages().language().get(language.id()))
-                    .flatMap(CodeExecConfig.LanguageConfig::image);
+                    .flatMap(LanguageConfig::image);
             String image = images.ensure(language.id(), configured);
             String version = version(language, image);
             Runtime runtime = new Runtime(language, image, version);
@@ -140,7 +141,7 @@ public class RuntimeProvisioner {
     }
 
     private String version(Language language, String image) {
-        try (SandboxSession session = sandbox.open(new SessionSpec(language.id(), image, PROBE_LIMITS), new RunControl())) {
+        try (SandboxSession session = sandbox.open(new SandboxSpec(language.id(), image, PROBE_LIMITS), new RunControl())) {
             StepResult result = session.execute(new Step(Step.Kind.RUN, language.version(), language.env(), new byte[0],
                     PROBE_TIMEOUT, null, 64 * 1024));
             String out = new String(result.output().stdout(), StandardCharsets.UTF_8).trim();

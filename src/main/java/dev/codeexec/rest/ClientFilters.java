@@ -3,6 +3,7 @@ package dev.codeexec.rest;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.config.RateLimitConfig;
 import dev.codeexec.execution.CurrentRunHold;
 import dev.codeexec.execution.RunHold;
 import dev.codeexec.metrics.Metrics;
@@ -34,7 +35,7 @@ public class ClientFilters {
     private final ApiKeys keys;
     private final Metrics metrics;
     private final ClientAddress address;
-    private final CodeExecConfig.RateLimitConfig rateLimit;
+    private final RateLimitConfig rateLimit;
     private final Cache<String, Bucket> buckets;
     private final InFlightLimit inFlight;
     private final CurrentRunHold hold;

@@ -18,6 +18,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
+import java.util.Optional;
 import dev.codeexec.config.CodeExecConfig;
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.metrics.Metrics.Rejection;
@@ -134,10 +135,9 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonProcessingException json) {
-                return json(json);
-            }
+        Optional<JsonProcessingException> json = JsonErrors.cause(e.getCause());
+        if (json.isPresent()) {
+            return json(json.get());
         }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);

@@ -1,6 +1,6 @@
 package dev.codeexec.rest;
 
-import dev.codeexec.execution.GuardedSandbox;
+import dev.codeexec.execution.RunSlots;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
@@ -14,15 +14,15 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class FullServiceFilter {
 
-    private final GuardedSandbox sandbox;
+    private final RunSlots slots;
 
-    public FullServiceFilter(GuardedSandbox sandbox) {
-        this.sandbox = sandbox;
+    public FullServiceFilter(RunSlots slots) {
+        this.slots = slots;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
     public void refuseWhenFull(ContainerRequestContext ctx) {
-        if (ctx.getMethod().equals("POST") && startsRun(ctx.getUriInfo().getPath()) && sandbox.full()) {
+        if (ctx.getMethod().equals("POST") && startsRun(ctx.getUriInfo().getPath()) && slots.full()) {
             throw new BulkheadException("every slot and queue place is taken");
         }
     }

@@ -10,5 +10,5 @@ public interface Sandbox {
      * @throws SandboxUnavailableException when the container engine cannot be used
      * @throws RunCancelledException when the run was cancelled before the sandbox existed
      */
-    SandboxSession open(SessionSpec spec, RunControl control);
+    SandboxSession open(SandboxSpec spec, RunControl control);
 }

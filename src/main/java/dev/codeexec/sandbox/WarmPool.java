@@ -4,5 +4,5 @@ package dev.codeexec.sandbox;
 public interface WarmPool {
 
     /** Sandboxes like {@code template} may be kept ready for its language, as demand says. */
-    void keepWarm(SessionSpec template);
+    void keepWarm(SandboxSpec template);
 }

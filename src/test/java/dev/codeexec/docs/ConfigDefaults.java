@@ -106,7 +106,7 @@ final class ConfigDefaults {
     }
 
     private static boolean isGroup(Class<?> type) {
-        return type.isInterface() && type.getName().startsWith(CodeExecConfig.class.getName());
+        return type.isInterface() && type.getPackageName().equals(CodeExecConfig.class.getPackageName());
     }
 
     private static Class<?> raw(Type type) {

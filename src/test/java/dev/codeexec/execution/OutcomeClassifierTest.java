@@ -27,7 +27,7 @@ class OutcomeClassifierTest {
     }
 
     private static Outcome run(int code, End end, boolean oom) {
-        return OutcomeClassifier.classify("python", "3.11.2", new Report(null, false, List.of(step(code, end, oom)), false), LIMITS);
+        return OutcomeClassifier.classify("python", "3.11.2", new PlanResult(null, false, List.of(step(code, end, oom)), false), LIMITS);
     }
 
     @Test
@@ -54,7 +54,7 @@ class OutcomeClassifierTest {
 
     @Test
     void aFailedCompilationIsACompileErrorAndNothingRan() {
-        Outcome o = OutcomeClassifier.classify("c", "12.2.0", new Report(step(1, End.EXITED, false), false, List.of(), true), LIMITS);
+        Outcome o = OutcomeClassifier.classify("c", "12.2.0", new PlanResult(step(1, End.EXITED, false), false, List.of(), true), LIMITS);
         assertEquals("COMPILE_ERROR", o.status());
         assertEquals("oe", o.message(), "the compiler's output");
         assertNull(o.run());
@@ -64,11 +64,11 @@ class OutcomeClassifierTest {
     @Test
     void limitsHitWhileCompilingAreReportedAsSuch() {
         Outcome timeout = OutcomeClassifier.classify("c", "12.2.0",
-                new Report(step(137, End.TIMEOUT, false), false, List.of(), true), LIMITS);
+                new PlanResult(step(137, End.TIMEOUT, false), false, List.of(), true), LIMITS);
         assertEquals("TIMEOUT", timeout.status());
         assertEquals(RunStatus.TIMEOUT, timeout.compile().status());
         assertEquals("Compilation: Timeout of 10000 ms exceeded", timeout.message());
-        Outcome oom = OutcomeClassifier.classify("c", "12.2.0", new Report(step(137, End.EXITED, true), false, List.of(), true), LIMITS);
+        Outcome oom = OutcomeClassifier.classify("c", "12.2.0", new PlanResult(step(137, End.EXITED, true), false, List.of(), true), LIMITS);
         assertEquals("MEMORY_LIMIT", oom.status());
         assertEquals("Compilation: Memory limit of 512 MiB exceeded", oom.message());
     }
@@ -76,7 +76,7 @@ class OutcomeClassifierTest {
     @Test
     void aCompiledRunCarriesBothSteps() {
         Outcome o = OutcomeClassifier.classify("c", "12.2.0",
-                new Report(step(0, End.EXITED, false), false, List.of(step(3, End.EXITED, false)), true), LIMITS);
+                new PlanResult(step(0, End.EXITED, false), false, List.of(step(3, End.EXITED, false)), true), LIMITS);
         assertEquals("RUNTIME_ERROR", o.status());
         assertEquals(RunStatus.OK, o.compile().status());
         assertEquals(3, o.run().exitCode());
@@ -87,7 +87,7 @@ class OutcomeClassifierTest {
         assertEquals("SIGKILL", run(137, End.EXITED, false).run().signal());
         assertEquals("SIGSEGV", run(139, End.EXITED, false).run().signal());
         assertNull(run(1, End.EXITED, false).run().signal());
-        Outcome exited139 = OutcomeClassifier.classify("c", "12", new Report(null, false,
+        Outcome exited139 = OutcomeClassifier.classify("c", "12", new PlanResult(null, false,
                 List.of(step(139, 0, End.EXITED, false)), false), LIMITS);
         assertEquals("RUNTIME_ERROR", exited139.status());
         assertEquals(139, exited139.run().exitCode());

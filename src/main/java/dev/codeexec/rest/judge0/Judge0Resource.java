@@ -2,11 +2,13 @@ package dev.codeexec.rest.judge0;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.config.LimitsConfig;
 import dev.codeexec.execution.Execution;
 import dev.codeexec.execution.ExecutionService;
 import dev.codeexec.execution.InvalidExecutionException;
 import dev.codeexec.language.Language;
 import dev.codeexec.metrics.Metrics;
+import dev.codeexec.rest.JsonErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -39,7 +42,7 @@ public class Judge0Resource {
 
     private final ExecutionService executions;
     private final Judge0Languages languages;
-    private final CodeExecConfig.LimitsConfig caps;
+    private final LimitsConfig caps;
 
     public Judge0Resource(ExecutionService executions, Judge0Languages languages, CodeExecConfig config) {
         this.executions = executions;
@@ -117,10 +120,9 @@ public class Judge0Resource {
     /** A body the JSON reader could not parse arrives wrapped. */
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonProcessingException json) {
-                return json(json);
-            }
+        Optional<JsonProcessingException> json = JsonErrors.cause(e.getCause());
+        if (json.isPresent()) {
+            return json(json.get());
         }
         return error(e.getResponse().getStatus(), e.getResponse().getStatusInfo().getReasonPhrase());
     }

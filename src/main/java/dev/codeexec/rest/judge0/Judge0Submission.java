@@ -3,7 +3,7 @@ package dev.codeexec.rest.judge0;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.config.LimitsConfig;
 import dev.codeexec.execution.Execution;
 import dev.codeexec.execution.LimitsResolver;
 import dev.codeexec.execution.TestCase;
@@ -58,7 +58,7 @@ public record Judge0Submission(
     }
 
     /** The request for the engine: one run, or one judged case when an expected output is given. */
-    Execution toExecution(String language, boolean base64, CodeExecConfig.LimitsConfig caps) {
+    Execution toExecution(String language, boolean base64, LimitsConfig caps) {
         if (sourceCode == null) {
             throw new Judge0Invalid("source_code", "can't be blank");
         }

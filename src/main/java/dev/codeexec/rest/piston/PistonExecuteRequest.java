@@ -3,7 +3,7 @@ package dev.codeexec.rest.piston;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.config.LimitsConfig;
 import dev.codeexec.execution.Execution;
 import dev.codeexec.execution.InvalidExecutionException;
 import dev.codeexec.execution.LimitsResolver;
@@ -58,7 +58,7 @@ public record PistonExecuteRequest(
     }
 
     /** The request for the engine, once the runtime is known; the engine checks names and sizes. */
-    Execution toExecution(Language runtime, CodeExecConfig.LimitsConfig caps) {
+    Execution toExecution(Language runtime, LimitsConfig caps) {
         if (files.stream().noneMatch(f -> f.encoding() == null || f.encoding().equals("utf8"))) {
             throw invalid("files must include at least one utf8 encoded file");
         }

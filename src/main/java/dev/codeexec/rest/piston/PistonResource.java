@@ -2,11 +2,13 @@ package dev.codeexec.rest.piston;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.config.LimitsConfig;
 import dev.codeexec.execution.Execution;
 import dev.codeexec.execution.ExecutionService;
 import dev.codeexec.execution.InvalidExecutionException;
 import dev.codeexec.language.Runtime;
 import dev.codeexec.metrics.Metrics;
+import dev.codeexec.rest.JsonErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -32,7 +35,7 @@ public class PistonResource {
 
     private final ExecutionService executions;
     private final PistonRuntimes runtimes;
-    private final CodeExecConfig.LimitsConfig caps;
+    private final LimitsConfig caps;
 
     public PistonResource(ExecutionService executions, PistonRuntimes runtimes, CodeExecConfig config) {
         this.executions = executions;
@@ -78,10 +81,9 @@ public class PistonResource {
     /** A body the JSON reader could not parse arrives wrapped. */
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonProcessingException json) {
-                return json(json);
-            }
+        Optional<JsonProcessingException> json = JsonErrors.cause(e.getCause());
+        if (json.isPresent()) {
+            return json(json.get());
         }
         return PistonError.response(e.getResponse().getStatus(), e.getResponse().getStatusInfo().getReasonPhrase());
     }

@@ -1,6 +1,6 @@
 package dev.codeexec.sandbox.docker;
 
-import dev.codeexec.language.LanguageCatalog;
+import dev.codeexec.sandbox.BundledRuntimes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,9 +31,9 @@ final class BuildContext {
     static BuildContext bundled(String folder) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         String prefix = folder + "/";
-        for (String file : LanguageCatalog.files()) {
+        for (String file : BundledRuntimes.files()) {
             if (file.startsWith(prefix) && !file.equals(prefix + "language.json")) {
-                files.put(file.substring(prefix.length()), LanguageCatalog.bytes("runtimes/" + file));
+                files.put(file.substring(prefix.length()), BundledRuntimes.bytes(file));
             }
         }
         return files.containsKey("Dockerfile") ? new BuildContext(files) : null;

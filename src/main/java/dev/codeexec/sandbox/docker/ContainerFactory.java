@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.metrics.Metrics.Phase;
 import dev.codeexec.sandbox.ContainerLimits;
-import dev.codeexec.sandbox.SessionSpec;
+import dev.codeexec.sandbox.SandboxSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -31,16 +31,16 @@ public class ContainerFactory {
     }
 
     /** A started container for the spec's image and limits, its launcher waiting for commands. */
-    PreparedContainer prepare(SessionSpec spec, boolean pooled) {
+    PreparedContainer prepare(SandboxSpec spec, boolean pooled) {
         return prepare(spec, pooled, false);
     }
 
     /** A long-lived throughput-mode container: its launcher runs every step in fresh namespaces. */
-    PreparedContainer prepareWorker(SessionSpec spec) {
+    PreparedContainer prepareWorker(SandboxSpec spec) {
         return prepare(spec, true, true);
     }
 
-    private PreparedContainer prepare(SessionSpec spec, boolean pooled, boolean namespaces) {
+    private PreparedContainer prepare(SandboxSpec spec, boolean pooled, boolean namespaces) {
         String id = timed(Phase.CREATE, () -> ContainerSpecs.create(docker, spec, labels.forRun(spec.language(), pooled),
                 namespaces).exec().getId());
         janitor.track(id);

@@ -7,7 +7,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import dev.codeexec.sandbox.ContainerLimits;
-import dev.codeexec.sandbox.SessionSpec;
+import dev.codeexec.sandbox.SandboxSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +29,7 @@ final class ContainerSpecs {
     private ContainerSpecs() {
     }
 
-    static CreateContainerCmd create(DockerClient docker, SessionSpec spec, Map<String, String> labels) {
+    static CreateContainerCmd create(DockerClient docker, SandboxSpec spec, Map<String, String> labels) {
         return create(docker, spec, labels, false);
     }
 
@@ -38,7 +38,7 @@ final class ContainerSpecs {
      * profile and unmasked /proc paths. With {@code namespaces}, a throughput-mode container: its
      * launcher serves one request after another.
      */
-    static CreateContainerCmd create(DockerClient docker, SessionSpec spec, Map<String, String> labels,
+    static CreateContainerCmd create(DockerClient docker, SandboxSpec spec, Map<String, String> labels,
             boolean namespaces) {
         return docker.createContainerCmd(spec.image())
                 .withCmd(namespaces ? List.of(LauncherProtocol.LAUNCHER, "--namespaces")

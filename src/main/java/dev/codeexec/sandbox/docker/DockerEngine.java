@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import dev.codeexec.sandbox.ContainerLimits;
 import dev.codeexec.sandbox.Engine;
 import dev.codeexec.sandbox.SandboxUnavailableException;
-import dev.codeexec.sandbox.SessionSpec;
+import dev.codeexec.sandbox.SandboxSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
@@ -37,7 +37,7 @@ public class DockerEngine implements Engine {
     public void trial(String image) {
         PreparedContainer container;
         try {
-            container = factory.prepare(new SessionSpec("trial", image, TRIAL), false);
+            container = factory.prepare(new SandboxSpec("trial", image, TRIAL), false);
         } catch (RuntimeException e) {
             throw new SandboxUnavailableException("Docker engine failed to start a container: " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.config.ImagesConfig;
 import dev.codeexec.sandbox.RuntimeImages;
 import dev.codeexec.sandbox.SandboxUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ public class DockerRuntimeImages implements RuntimeImages {
     private static final Logger LOG = Logger.getLogger(DockerRuntimeImages.class);
 
     private final DockerClient docker;
-    private final CodeExecConfig.ImagesConfig config;
+    private final ImagesConfig config;
     private String base;
 
     public DockerRuntimeImages(@Streaming DockerClient docker, CodeExecConfig config) {

@@ -5,7 +5,7 @@ import dev.codeexec.sandbox.RunCancelledException;
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.Sandbox;
 import dev.codeexec.sandbox.SandboxSession;
-import dev.codeexec.sandbox.SessionSpec;
+import dev.codeexec.sandbox.SandboxSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.codeexec.config.CodeExecConfig;
 import java.time.Duration;
@@ -37,7 +37,7 @@ public class DockerSandbox implements Sandbox {
     }
 
     @Override
-    public SandboxSession open(SessionSpec spec, RunControl control) {
+    public SandboxSession open(SandboxSpec spec, RunControl control) {
         if (control.cancelled()) {
             throw new RunCancelledException();
         }
@@ -64,7 +64,7 @@ public class DockerSandbox implements Sandbox {
     }
 
     /** A worker serves requests of any memory, CPU and process limits: this request's are set now. */
-    private static DockerSession withLimits(DockerSession session, SessionSpec spec) {
+    private static DockerSession withLimits(DockerSession session, SandboxSpec spec) {
         try {
             session.limit(spec.limits());
             return session;

@@ -159,7 +159,7 @@ final class DockerSession implements SandboxSession {
         throw new SandboxUnavailableException(cause.getMessage() + " before the step's result came", null);
     }
 
-    private static StepResult result(LauncherProtocol.Report report, StepCollector collector) {
+    private static StepResult result(LauncherProtocol.ReportFrame report, StepCollector collector) {
         StepResult.End end = switch (report.reason()) {
             case "timeout" -> StepResult.End.TIMEOUT;
             case "cpu" -> StepResult.End.CPU_LIMIT;

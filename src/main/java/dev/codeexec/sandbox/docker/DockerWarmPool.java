@@ -1,8 +1,9 @@
 package dev.codeexec.sandbox.docker;
 
 import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.config.LanguageConfig;
 import dev.codeexec.metrics.Metrics;
-import dev.codeexec.sandbox.SessionSpec;
+import dev.codeexec.sandbox.SandboxSpec;
 import dev.codeexec.sandbox.WarmPool;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -58,9 +59,9 @@ public class DockerWarmPool implements WarmPool {
     }
 
     @Override
-    public synchronized void keepWarm(SessionSpec template) {
+    public synchronized void keepWarm(SandboxSpec template) {
         Optional<Integer> fixed = Optional.ofNullable(config.languages().language().get(template.language()))
-                .flatMap(CodeExecConfig.LanguageConfig::poolSize);
+                .flatMap(LanguageConfig::poolSize);
         int size = fixed.orElse(config.pool().size());
         if (!config.pool().enabled() || size <= 0 || stopping || throughput.serves(template.language())) {
             return;
@@ -80,7 +81,7 @@ public class DockerWarmPool implements WarmPool {
      * upkeep, not now: a container start (runc, then the language's loader: ~160 ms of CPU for
      * Node.js) beside the run would slow the very run the pool is there to speed up.
      */
-    Optional<PreparedContainer> take(SessionSpec spec) {
+    Optional<PreparedContainer> take(SandboxSpec spec) {
         LanguagePool pool = pools.get(spec.language());
         if (pool == null || !spec.equals(pool.template)) {
             return Optional.empty();

@@ -1,8 +1,7 @@
 package dev.codeexec.sandbox.docker;
 
-import dev.codeexec.config.CodeExecConfig;
-import dev.codeexec.sandbox.SessionSpec;
-import java.util.ArrayList;
+import dev.codeexec.config.PoolConfig;
+import dev.codeexec.sandbox.SandboxSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -11,10 +10,10 @@ import java.util.function.Consumer;
 /** One language's ready containers and its demand-following target (see DockerWarmPool). */
 final class LanguagePool {
 
-    record Ready(PreparedContainer container, long since) {
+    record Ready(PreparedContainer container, long since) implements IdleContainer {
     }
 
-    final SessionSpec template;
+    final SandboxSpec template;
     final ConcurrentLinkedDeque<Ready> ready = new ConcurrentLinkedDeque<>();
     private final int size;
     private final int max;
@@ -26,7 +25,7 @@ final class LanguagePool {
     volatile long failedAt;
     int creating;
 
-    LanguagePool(SessionSpec template, int size, int max, boolean fixed) {
+    LanguagePool(SandboxSpec template, int size, int max, boolean fixed) {
         this.template = template;
         this.size = size;
         this.max = max;
@@ -39,14 +38,7 @@ final class LanguagePool {
 
     /** Removes and returns the ready containers that died or are older than maxAge (nanoseconds). */
     List<Ready> takeStale(long now, long maxAge) {
-        List<Ready> stale = new ArrayList<>();
-        for (Ready r : List.copyOf(ready)) {
-            boolean old = !r.container().alive() || now - r.since() > maxAge;
-            if (old && ready.remove(r)) { // a request may have taken it meanwhile
-                stale.add(r);
-            }
-        }
-        return stale;
+        return IdleContainer.takeStale(ready, now, maxAge);
     }
 
     /** A live container, if one is ready; a miss raises the target. */
@@ -68,7 +60,7 @@ final class LanguagePool {
     }
 
     /** Lowers the target after quiet spells; none at all for a language unused for long. */
-    void adjust(long now, CodeExecConfig.PoolConfig config, Consumer<PreparedContainer> discard) {
+    void adjust(long now, PoolConfig config, Consumer<PreparedContainer> discard) {
         if (target > size && now - lastMiss > config.shrinkAfter().toNanos()) {
             target--;
             lastMiss = now;

@@ -1,7 +1,7 @@
 package dev.codeexec.sandbox.docker;
 
 import dev.codeexec.sandbox.SandboxFile;
-import dev.codeexec.sandbox.SessionSpec;
+import dev.codeexec.sandbox.SandboxSpec;
 import dev.codeexec.sandbox.Step;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ final class LauncherProtocol {
     }
 
     /** The container command: the launcher, and the loader it starts at once, if any. */
-    static List<String> command(SessionSpec.Preload preload) {
+    static List<String> command(SandboxSpec.Preload preload) {
         if (preload == null) {
             return List.of(LAUNCHER);
         }
@@ -89,9 +89,9 @@ final class LauncherProtocol {
      * A step's result line: "exit=N signal=N reason=R oom=N wall_us=N cpu_us=N maxrss_kb=N"; signal
      * is the one that ended the main process by its wait status (0: it exited).
      */
-    record Report(int exit, int signal, String reason, long oomKills, long wallMicros, long cpuMicros, long maxRssKb) {
+    record ReportFrame(int exit, int signal, String reason, long oomKills, long wallMicros, long cpuMicros, long maxRssKb) {
 
-        static Report parse(String line) {
+        static ReportFrame parse(String line) {
             Map<String, String> f = new java.util.HashMap<>();
             for (String part : line.trim().split(" ")) {
                 int eq = part.indexOf('=');
@@ -100,7 +100,7 @@ final class LauncherProtocol {
                 }
             }
             try {
-                return new Report(Integer.parseInt(f.get("exit")), Integer.parseInt(f.get("signal")), f.get("reason"), Long.parseLong(f.get("oom")),
+                return new ReportFrame(Integer.parseInt(f.get("exit")), Integer.parseInt(f.get("signal")), f.get("reason"), Long.parseLong(f.get("oom")),
                         Long.parseLong(f.get("wall_us")), Long.parseLong(f.get("cpu_us")),
                         Long.parseLong(f.get("maxrss_kb")));
             } catch (RuntimeException e) {

@@ -17,7 +17,7 @@ final class StepCollector implements LauncherFrames.Receiver {
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final ByteArrayOutputStream combined = new ByteArrayOutputStream();
-    private final CompletableFuture<LauncherProtocol.Report> report = new CompletableFuture<>();
+    private final CompletableFuture<LauncherProtocol.ReportFrame> report = new CompletableFuture<>();
 
     StepCollector(long cap) {
         this.cap = cap;
@@ -31,7 +31,7 @@ final class StepCollector implements LauncherFrames.Receiver {
                 (type == 'O' ? stdout : stderr).write(payload, 0, keep);
                 combined.write(payload, 0, keep);
             }
-            case 'R' -> report.complete(LauncherProtocol.Report.parse(new String(payload, StandardCharsets.US_ASCII)));
+            case 'R' -> report.complete(LauncherProtocol.ReportFrame.parse(new String(payload, StandardCharsets.US_ASCII)));
             case 'X' -> report.completeExceptionally(
                     new SandboxRefusedException("step", new String(payload, StandardCharsets.UTF_8)));
             case '!' -> report.completeExceptionally(
@@ -45,7 +45,7 @@ final class StepCollector implements LauncherFrames.Receiver {
         report.completeExceptionally(new SandboxEndedException(why));
     }
 
-    CompletableFuture<LauncherProtocol.Report> report() {
+    CompletableFuture<LauncherProtocol.ReportFrame> report() {
         return report;
     }
 

@@ -1,8 +1,9 @@
 package dev.codeexec.sandbox.docker;
 
 import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.config.ThroughputConfig;
 import dev.codeexec.sandbox.ContainerLimits;
-import dev.codeexec.sandbox.SessionSpec;
+import dev.codeexec.sandbox.SandboxSpec;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -10,15 +11,11 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,10 +34,10 @@ public class WorkerPool {
 
     private final ContainerFactory factory;
     private final ContainerJanitor janitor;
-    private final CodeExecConfig.ThroughputConfig config;
+    private final ThroughputConfig config;
     private final long maxAgeNanos;
     private final Vertx vertx;
-    private final Map<Kind, Workers> workers = new ConcurrentHashMap<>();
+    private final Map<Kind, KindPool> workers = new ConcurrentHashMap<>();
     private WorkerExecutor resets;
     private volatile boolean stopping;
 
@@ -52,46 +49,6 @@ public class WorkerPool {
         this.vertx = vertx;
     }
 
-    /** One kind of container (language, image, limits): the idle ones, how many exist and how many are being reset. */
-    private static final class Workers {
-        final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
-        final AtomicInteger count = new AtomicInteger();
-        final AtomicInteger resetting = new AtomicInteger();
-
-        /** Waits (at most the bound) for a container being reset to come back, rather than starting another. */
-        synchronized Worker awaitIdle(long millis) {
-            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-            Worker w = idle.pollFirst();
-            while (w == null && resetting.get() > 0 && System.nanoTime() < end) {
-                try {
-                    wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return null;
-                }
-                w = idle.pollFirst();
-            }
-            return w;
-        }
-
-        /** Removes and returns the idle workers that died or are older than maxAge (nanoseconds). */
-        List<Worker> takeStale(long now, long maxAge) {
-            List<Worker> stale = new ArrayList<>();
-            for (Worker w : List.copyOf(idle)) {
-                boolean old = now - w.since() > maxAge || !w.container().alive();
-                if (old && idle.remove(w)) { // a request may have taken it meanwhile
-                    stale.add(w);
-                }
-            }
-            return stale;
-        }
-
-        synchronized void back(Worker w) {
-            idle.addFirst(w);
-            notifyAll();
-        }
-    }
-
     /** How long a request waits for a container being reset (a reset takes milliseconds; a new container far more). */
     private static final long AWAIT_RESET_MS = 100;
 
@@ -101,14 +58,10 @@ public class WorkerPool {
      * so requests with any such limits share a language's workers and the kinds stay few.
      */
     private record Kind(String image, long scratchBytes, int scratchFiles, long shmBytes, int openFiles) {
-        static Kind of(SessionSpec spec) {
+        static Kind of(SandboxSpec spec) {
             ContainerLimits l = spec.limits();
             return new Kind(spec.image(), l.scratchBytes(), l.scratchFiles(), l.shmBytes(), l.openFiles());
         }
-    }
-
-    /** A worker container, how many requests it has served, and since when (nanoTime) it exists. */
-    private record Worker(PreparedContainer container, int served, long since) {
     }
 
     /** True when requests of this language run in throughput mode. */
@@ -121,9 +74,9 @@ public class WorkerPool {
      * A container for one request: an idle one, or a new one while the language has fewer than
      * {@code containers}; empty when all are busy (the request then gets a fresh container instead).
      */
-    Optional<Leased> lease(SessionSpec spec) {
-        Workers kind = workers.computeIfAbsent(Kind.of(spec), k -> new Workers());
-        for (Worker w = kind.awaitIdle(AWAIT_RESET_MS); w != null; w = kind.awaitIdle(AWAIT_RESET_MS)) {
+    Optional<Leased> lease(SandboxSpec spec) {
+        KindPool kind = workers.computeIfAbsent(Kind.of(spec), k -> new KindPool());
+        for (ReusableContainer w = kind.awaitIdle(AWAIT_RESET_MS); w != null; w = kind.awaitIdle(AWAIT_RESET_MS)) {
             if (w.container().alive() && !tooOld(w)) {
                 return Optional.of(new Leased(kind, w, true));
             }
@@ -134,7 +87,7 @@ public class WorkerPool {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Leased(kind, new Worker(factory.prepareWorker(spec), 0, System.nanoTime()), false));
+            return Optional.of(new Leased(kind, new ReusableContainer(factory.prepareWorker(spec), 0, System.nanoTime()), false));
         } catch (RuntimeException e) {
             kind.count.decrementAndGet();
             throw e;
@@ -143,11 +96,11 @@ public class WorkerPool {
 
     /** A worker handed to one request; {@code warm}: it had served requests before. */
     final class Leased implements DockerSession.Owner {
-        private final Workers kind;
-        private final Worker worker;
+        private final KindPool kind;
+        private final ReusableContainer worker;
         private final boolean warm;
 
-        private Leased(Workers kind, Worker worker, boolean warm) {
+        private Leased(KindPool kind, ReusableContainer worker, boolean warm) {
             this.kind = kind;
             this.worker = worker;
             this.warm = warm;
@@ -180,7 +133,7 @@ public class WorkerPool {
                 int served = worker.served() + 1;
                 if (done.succeeded() && done.result() && served < config.runsPerContainer() && !stopping
                         && container.alive() && !tooOld(worker)) {
-                    kind.back(new Worker(container, served, worker.since()));
+                    kind.back(new ReusableContainer(container, served, worker.since()));
                 } else {
                     if (done.failed() || !done.result()) {
                         LOG.warnf("throughput container %s did not come back clean: removed", container.id());
@@ -215,7 +168,7 @@ public class WorkerPool {
         }
     }
 
-    private void destroy(Workers kind, PreparedContainer container) {
+    private void destroy(KindPool kind, PreparedContainer container) {
         kind.count.decrementAndGet();
         synchronized (kind) {
             kind.notifyAll();
@@ -235,7 +188,7 @@ public class WorkerPool {
      * Older than pool.max-idle: it serves no further request. So a worker lives at most that plus
      * one request, busy or not, within the bound other instances' reapers rely on.
      */
-    private boolean tooOld(Worker w) {
+    private boolean tooOld(ReusableContainer w) {
         return System.nanoTime() - w.since() > maxAgeNanos;
     }
 
@@ -243,7 +196,7 @@ public class WorkerPool {
     @io.quarkus.scheduler.Scheduled(every = "10s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     void upkeep() {
         long now = System.nanoTime();
-        for (Workers kind : workers.values()) {
+        for (KindPool kind : workers.values()) {
             kind.takeStale(now, maxAgeNanos).forEach(w -> destroy(kind, w.container()));
         }
     }
@@ -251,7 +204,7 @@ public class WorkerPool {
     void onStop(@Observes @Priority(100) ShutdownEvent event) {
         stopping = true;
         workers.values().forEach(kind -> {
-            for (Worker w = kind.idle.pollFirst(); w != null; w = kind.idle.pollFirst()) {
+            for (ReusableContainer w = kind.idle.pollFirst(); w != null; w = kind.idle.pollFirst()) {
                 destroy(kind, w.container());
             }
         });

@@ -21,7 +21,7 @@ class PistonArchitectureTest {
     void runsOnlyThroughExecutionService() {
         noClasses().that().resideInAnyPackage("dev.codeexec.rest.piston..", "dev.codeexec.rest.judge0..")
                 .should().dependOnClassesThat(resideInAPackage("dev.codeexec.sandbox..").and(not(simpleName("RunControl")))
-                        .or(simpleName("GuardedSandbox")).or(simpleName("PlanRunner")).or(simpleName("RunResource")))
+                        .or(simpleName("RunSlots")).or(simpleName("PlanRunner")).or(simpleName("RunResource")))
                 .check(classes);
     }
 }

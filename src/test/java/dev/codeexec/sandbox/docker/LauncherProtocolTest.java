@@ -59,10 +59,10 @@ class LauncherProtocolTest {
 
     @Test
     void reportsAreParsedAndGarbageIsRefused() {
-        LauncherProtocol.Report r = LauncherProtocol.Report.parse(
+        LauncherProtocol.ReportFrame r = LauncherProtocol.ReportFrame.parse(
                 "exit=139 signal=0 reason=exited oom=0 wall_us=500123 cpu_us=499000 maxrss_kb=8000");
-        assertEquals(new LauncherProtocol.Report(139, 0, "exited", 0, 500123, 499000, 8000), r);
-        assertThrows(IllegalStateException.class, () -> LauncherProtocol.Report.parse("exit=x"));
+        assertEquals(new LauncherProtocol.ReportFrame(139, 0, "exited", 0, 500123, 499000, 8000), r);
+        assertThrows(IllegalStateException.class, () -> LauncherProtocol.ReportFrame.parse("exit=x"));
     }
 
     private static String string(ByteBuffer in, int length) {

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * tune them through the environment.
  */
 @ApplicationScoped
-public class GuardedSandbox {
+public class RunSlots {
 
     /** Name of the circuit breaker, for health checks. */
     public static final String CIRCUIT = "docker-engine";
@@ -31,7 +31,7 @@ public class GuardedSandbox {
     private final int slots;
     private final int queue;
 
-    public GuardedSandbox(PlanRunner runner, Metrics metrics, CodeExecConfig config) {
+    public RunSlots(PlanRunner runner, Metrics metrics, CodeExecConfig config) {
         this.runner = runner;
         this.metrics = metrics;
         this.slots = config.execution().maxConcurrent();
@@ -54,7 +54,7 @@ public class GuardedSandbox {
     @CircuitBreakerName(CIRCUIT)
     @Timeout(30_000)
     @Bulkhead(value = 4, waitingTaskQueue = 32)
-    CompletionStage<Report> run(Plan plan, RunControl control, Runnable onStart) {
+    CompletionStage<PlanResult> run(Plan plan, RunControl control, Runnable onStart) {
         onStart.run();
         metrics.started();
         try {

@@ -8,9 +8,9 @@ import java.util.Map;
  * and optionally a loader to start ahead of the program ({@code preload}: its command and
  * environment; null for none), which the first run step without a CPU limit then uses.
  */
-public record SessionSpec(String language, String image, ContainerLimits limits, Preload preload) {
+public record SandboxSpec(String language, String image, ContainerLimits limits, Preload preload) {
 
-    public SessionSpec(String language, String image, ContainerLimits limits) {
+    public SandboxSpec(String language, String image, ContainerLimits limits) {
         this(language, image, limits, null);
     }
 

@@ -8,9 +8,9 @@ import java.util.List;
  * earlier compilation's whose artefacts were reused) and each run step's, in order, with the output
  * the request's budget kept; with test cases, each run step's verdict (judged on all its output).
  */
-record Report(StepResult compile, boolean cached, List<StepResult> runs, List<Verdict> verdicts, boolean warm) {
+record PlanResult(StepResult compile, boolean cached, List<StepResult> runs, List<Verdict> verdicts, boolean warm) {
 
-    Report(StepResult compile, boolean cached, List<StepResult> runs, boolean warm) {
+    PlanResult(StepResult compile, boolean cached, List<StepResult> runs, boolean warm) {
         this(compile, cached, runs, List.of(), warm);
     }
 }
