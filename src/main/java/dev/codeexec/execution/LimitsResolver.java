@@ -24,6 +24,8 @@ public class LimitsResolver {
     static final long MIB = 1024 * 1024;
     /** Below this the interpreters cannot even start. */
     public static final int MIN_MEMORY_MB = 16;
+    /** {@link #MIN_MEMORY_MB} in bytes. */
+    public static final long MIN_MEMORY = MIN_MEMORY_MB * MIB;
 
     private final CodeExecConfig config;
 

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codeexec.config.LimitsConfig;
 import dev.codeexec.execution.Execution;
+import dev.codeexec.execution.LimitUnit;
 import dev.codeexec.execution.LimitsResolver;
 import dev.codeexec.execution.TestCase;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -74,7 +76,7 @@ public record Judge0Submission(
         long capMs = caps.maxTimeout().toMillis();
         Integer cpuMs = millis("cpu_time_limit", cpuTimeLimit, capMs);
         Integer wallMs = millis("wall_time_limit", wallTimeLimit, capMs);
-        Integer memoryMb = memory(caps.maxMemory().asLongValue() / 1024);
+        Integer memoryMb = memory(caps.maxMemory().asLongValue());
         List<String> args = ShellWords.split(commandLineArguments == null ? "" : commandLineArguments);
         List<TestCase> tests = expected == null ? null : List.of(new TestCase(null, input, null, expected));
         return new Execution(language, code, null, tests == null ? input : null, args, wallMs, memoryMb, cpuMs, null,
@@ -101,36 +103,36 @@ public record Judge0Submission(
 
     /** Seconds as sent to whole ms; null (and 0) for the default; above the cap refused as Judge0 words it. */
     private static Integer millis(String field, JsonNode value, long capMs) {
-        Double seconds = number(field, value);
-        if (seconds == null || seconds == 0) {
+        BigDecimal seconds = number(field, value);
+        if (seconds == null || seconds.signum() == 0) {
             return null;
         }
-        if (seconds < 0) {
+        if (seconds.signum() < 0) {
             throw new Judge0Invalid(field, "must be greater than or equal to 0");
         }
-        if (seconds * 1000 > capMs) {
-            throw new Judge0Invalid(field, "must be less than or equal to " + trim(capMs / 1000.0));
+        if (seconds.compareTo(LimitUnit.SECONDS.of(capMs)) > 0) {
+            throw new Judge0Invalid(field, "must be less than or equal to " + LimitUnit.SECONDS.format(capMs));
         }
-        return (int) Math.max(1, Math.ceil(seconds * 1000));
+        return Math.toIntExact(Math.max(1, LimitUnit.SECONDS.toCore(seconds)));
     }
 
     /** KB as sent to whole MiB (rounded up), within the service's bounds. */
-    private Integer memory(long capKb) {
-        Double kb = number("memory_limit", memoryLimit);
-        if (kb == null || kb == 0) {
+    private Integer memory(long cap) {
+        BigDecimal kb = number("memory_limit", memoryLimit);
+        if (kb == null || kb.signum() == 0) {
             return null;
         }
-        long minKb = LimitsResolver.MIN_MEMORY_MB * 1024L;
-        if (kb < minKb) {
-            throw new Judge0Invalid("memory_limit", "must be greater than or equal to " + minKb);
+        if (kb.compareTo(LimitUnit.KILOBYTES.of(LimitsResolver.MIN_MEMORY)) < 0) {
+            throw new Judge0Invalid("memory_limit", "must be greater than or equal to "
+                    + LimitUnit.KILOBYTES.format(LimitsResolver.MIN_MEMORY));
         }
-        if (kb > capKb) {
-            throw new Judge0Invalid("memory_limit", "must be less than or equal to " + capKb);
+        if (kb.compareTo(LimitUnit.KILOBYTES.of(cap)) > 0) {
+            throw new Judge0Invalid("memory_limit", "must be less than or equal to " + LimitUnit.KILOBYTES.format(cap));
         }
-        return (int) Math.ceil(kb / 1024);
+        return Math.toIntExact(LimitUnit.KILOBYTES.toCore(kb));
     }
 
-    private static Double number(String field, JsonNode value) {
+    private static BigDecimal number(String field, JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
         }
@@ -143,11 +145,7 @@ public record Judge0Submission(
         if (!Double.isFinite(number)) { // NaN passes every comparison, and infinities overflow the arithmetic
             throw new Judge0Invalid(field, "is not a number");
         }
-        return number;
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        return LimitUnit.exact(number);
     }
 
     /** Judge0 passes its arguments through a shell; here they are only split the way one would. */

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.codeexec.config.LimitsConfig;
 import dev.codeexec.execution.Execution;
 import dev.codeexec.execution.InvalidExecutionException;
+import dev.codeexec.execution.LimitUnit;
 import dev.codeexec.execution.LimitsResolver;
 import dev.codeexec.execution.SourceFile;
 import dev.codeexec.language.Language;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,8 +40,6 @@ public record PistonExecuteRequest(
         @Schema(type = SchemaType.NUMBER, description = "bytes") @JsonProperty("compile_memory_limit") JsonNode compileMemoryLimit,
         @Schema(type = SchemaType.NUMBER, description = "bytes") @JsonProperty("run_memory_limit") JsonNode runMemoryLimit) {
 
-    private static final long MIB = 1024 * 1024;
-
     /** Piston's own checks, in its order, before the runtime is looked up. */
     void check() {
         if (language == null || language.isEmpty()) {
@@ -64,22 +65,22 @@ public record PistonExecuteRequest(
         }
         long maxTimeout = caps.maxTimeout().toMillis();
         long maxCompileTimeout = caps.maxCompileTimeout().toMillis();
-        Long run = limit("run_timeout", runTimeout, maxTimeout, 1);
-        Long compile = limit("compile_timeout", compileTimeout, maxCompileTimeout, 1);
-        Long runCpu = limit("run_cpu_time", runCpuTime, maxTimeout, 1);
-        Long compileCpu = limit("compile_cpu_time", compileCpuTime, maxCompileTimeout, 1);
-        Long runMemory = limit("run_memory_limit", runMemoryLimit, caps.maxMemory().asLongValue(),
-                LimitsResolver.MIN_MEMORY_MB * MIB);
-        Long compileMemory = limit("compile_memory_limit", compileMemoryLimit, caps.maxCompileMemory().asLongValue(),
-                LimitsResolver.MIN_MEMORY_MB * MIB);
+        Integer run = limit("run_timeout", runTimeout, LimitUnit.MILLISECONDS, maxTimeout, 1);
+        Integer compile = limit("compile_timeout", compileTimeout, LimitUnit.MILLISECONDS, maxCompileTimeout, 1);
+        Integer runCpu = limit("run_cpu_time", runCpuTime, LimitUnit.MILLISECONDS, maxTimeout, 1);
+        Integer compileCpu = limit("compile_cpu_time", compileCpuTime, LimitUnit.MILLISECONDS, maxCompileTimeout, 1);
+        Integer runMemory = limit("run_memory_limit", runMemoryLimit, LimitUnit.BYTES, caps.maxMemory().asLongValue(),
+                LimitsResolver.MIN_MEMORY);
+        Integer compileMemory = limit("compile_memory_limit", compileMemoryLimit, LimitUnit.BYTES,
+                caps.maxCompileMemory().asLongValue(), LimitsResolver.MIN_MEMORY);
         // Piston's job adds a newline to stdin that does not end with one (an empty one included).
         String input = stdin == null ? "\n" : stdin.endsWith("\n") ? stdin : stdin + "\n";
         int inputBytes = input.getBytes(StandardCharsets.UTF_8).length;
         if (inputBytes > caps.input().asLongValue()) {
             throw invalid("stdin is " + inputBytes + " bytes; the limit is " + caps.input().asLongValue() + " bytes");
         }
-        return new Execution(runtime.id(), null, sources(runtime), input, args, toInt(run), mib(runMemory), toInt(runCpu),
-                toInt(compile), mib(compileMemory), toInt(compileCpu), null, null, null, null, null);
+        return new Execution(runtime.id(), null, sources(runtime), input, args, run, runMemory, runCpu,
+                compile, compileMemory, compileCpu, null, null, null, null, null);
     }
 
     private List<SourceFile> sources(Language runtime) {
@@ -105,8 +106,11 @@ public record PistonExecuteRequest(
         }
     }
 
-    /** A limit as sent: null for the default, else a whole number within [min, cap]. */
-    private static Long limit(String field, JsonNode value, long cap, long min) {
+    /**
+     * A limit as sent in Piston's unit (ms or bytes): null for the default, else a number within
+     * [min, cap] (a fraction counts as the next whole unit), in the core's unit (ms or MiB).
+     */
+    private static Integer limit(String field, JsonNode value, LimitUnit unit, long cap, long min) {
         if (value == null || value.isNull()) {
             return null;
         }
@@ -115,7 +119,7 @@ public record PistonExecuteRequest(
         }
         double v = value.doubleValue();
         if (!Double.isFinite(v)) {
-            throw invalid(field + " cannot exceed the configured limit of " + cap);
+            throw invalid(field + " cannot exceed the configured limit of " + unit.format(cap));
         }
         if (v == 0 || v == -1) {
             return null;
@@ -123,23 +127,14 @@ public record PistonExecuteRequest(
         if (v < 0) {
             throw invalid(field + " must be non-negative");
         }
-        if (v > cap) {
-            throw invalid(field + " cannot exceed the configured limit of " + cap);
+        BigDecimal amount = LimitUnit.exact(v);
+        if (amount.compareTo(unit.of(cap)) > 0) {
+            throw invalid(field + " cannot exceed the configured limit of " + unit.format(cap));
         }
-        long whole = (long) Math.ceil(v);
-        if (whole < min) {
-            throw invalid(field + " must be at least " + min);
+        if (amount.setScale(0, RoundingMode.CEILING).compareTo(unit.of(min)) < 0) {
+            throw invalid(field + " must be at least " + unit.format(min));
         }
-        return whole;
-    }
-
-    private static Integer toInt(Long value) {
-        return value == null ? null : Math.toIntExact(value);
-    }
-
-    /** Bytes to MiB, rounded up (a limit never ends up below what was asked). */
-    private static Integer mib(Long bytes) {
-        return bytes == null ? null : Math.toIntExact((bytes + MIB - 1) / MIB);
+        return Math.toIntExact(unit.toCore(amount));
     }
 
     static InvalidExecutionException invalid(String message) {
