@@ -6,7 +6,6 @@ import dev.codeexec.metrics.Metrics;
 import dev.codeexec.sandbox.SandboxSpec;
 import dev.codeexec.sandbox.WarmPool;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import jakarta.annotation.Priority;
@@ -150,14 +149,14 @@ public class DockerWarmPool implements WarmPool {
         refill();
     }
 
-    /** Periodic upkeep: drop dead and over-age containers, follow demand, refill after failures. */
-    @Scheduled(every = "${code-exec.pool.upkeep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void upkeep() {
+    /**
+     * Its part of the pools' one upkeep ({@link PoolUpkeep}): drop dead and over-age containers,
+     * follow demand, refill after failures.
+     */
+    void upkeep(long now, long maxAge) {
         if (stopping) {
             return;
         }
-        long maxAge = config.pool().maxIdle().toNanos();
-        long now = System.nanoTime();
         for (LanguagePool p : pools.values()) {
             p.takeStale(now, maxAge).forEach(r -> discard(r.container()));
         }

@@ -192,12 +192,13 @@ public class WorkerPool {
         return System.nanoTime() - w.since() > maxAgeNanos;
     }
 
-    /** Idle containers older than pool.max-idle-age are replaced (so no container outlives the bound reaping relies on). */
-    @io.quarkus.scheduler.Scheduled(every = "10s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
-    void upkeep() {
-        long now = System.nanoTime();
+    /**
+     * Its part of the pools' one upkeep ({@link PoolUpkeep}): idle workers that died or are older
+     * than pool.max-idle are removed; a request that finds none makes a new one.
+     */
+    void upkeep(long now, long maxAge) {
         for (KindPool kind : workers.values()) {
-            kind.takeStale(now, maxAgeNanos).forEach(w -> destroy(kind, w.container()));
+            kind.takeStale(now, maxAge).forEach(w -> destroy(kind, w.container()));
         }
     }
 
