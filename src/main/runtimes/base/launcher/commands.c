@@ -119,3 +119,11 @@ void step_command(void) {
     free(input);
 }
 
+void reset_command(void) {
+    if (!namespaces) {
+        frame('X', "reset needs --namespaces", 24);
+        return;
+    }
+    kill_all();
+    framef('K', remove_leftovers() ? "clean" : "dirty");
+}

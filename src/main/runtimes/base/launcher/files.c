@@ -19,8 +19,8 @@
 
 #include "launcher.h"
 #include "places.h"
-#include "process.h"
 #include "protocol.h"
+#include "users.h"
 
 static const char *SCRATCH[] = {"/tmp", "/dev/shm", "/dev/mqueue"};
 
@@ -156,8 +156,7 @@ static void remove_everything_owned(const char *unused, uid_t uid) {
     remove_ipc(uid);
 }
 
-void reset(void) {
-    kill_all();
+int remove_leftovers(void) {
     as_user(runner_uid, NULL, remove_everything_owned);
     as_user(builder_uid, NULL, remove_everything_owned);
     /* the (now empty) scratch directories of steps whose removal did not finish are root's */
@@ -181,5 +180,5 @@ void reset(void) {
         }
         closedir(d);
     }
-    framef('K', clean ? "clean" : "dirty");
+    return clean;
 }

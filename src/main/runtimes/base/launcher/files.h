@@ -10,7 +10,8 @@
 const char *write_file(const char *path, int mode, const char *data, size_t size);
 /* Removes what uid owns under dir, in a child that becomes uid (nothing in the harness mode). */
 void remove_tree_as(uid_t uid, const char *dir);
-/* Ends a request in a long-lived container: everything killed and removed; answers 'K'. */
-void reset(void);
+/* Removes what both users own in the sandbox, /tmp, /dev/shm, /dev/mqueue and System V IPC, and the
+ * step directories left there; 1 when those places are empty afterwards. Kill everything first. */
+int remove_leftovers(void);
 
 #endif

@@ -45,7 +45,6 @@
 #include <unistd.h>
 
 #include "commands.h"
-#include "files.h"
 #include "launcher.h"
 #include "pack.h"
 #include "process.h"
@@ -57,6 +56,7 @@ int namespaces;
 int harness;
 
 int main(int argc, char **argv) {
+    at_death = kill_all;
     if (argc >= 3 && strcmp(argv[1], "--report-status") == 0) return report_status(argv + 2);
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     umask(022);
@@ -87,10 +87,7 @@ int main(int argc, char **argv) {
             case 'f': file_command(); break;
             case 's': step_command(); break;
             case 'p': pack(); break;
-            case 'r':
-                if (namespaces) reset();
-                else frame('X', "reset needs --namespaces", 24);
-                break;
+            case 'r': reset_command(); break;
             default: die("unknown command 0x%02x", (unsigned) command);
         }
     }

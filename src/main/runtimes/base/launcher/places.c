@@ -14,7 +14,6 @@
 
 #include "files.h"
 #include "launcher.h"
-#include "process.h"
 
 /* Deeper than this, a compile's output is not copied (the run does not see it). */
 #define MAX_COPY_DEPTH 64

@@ -20,6 +20,7 @@
 #include "launcher.h"
 #include "limits.h"
 #include "protocol.h"
+#include "users.h"
 
 struct preloaded preloaded = {.pid = -1, .in = -1, .out = -1, .err = -1, .ctl = -1, .report = -1};
 pid_t main_pid = -1;
@@ -119,25 +120,6 @@ void kill_all(void) {
         }
     }
     reap();
-}
-
-void become(uid_t uid) {
-    if (uid == getuid() && uid != 0) return; /* the harness as an ordinary user: nobody to become */
-    gid_t gid = (gid_t) uid;
-    if (setgroups(0, NULL) != 0 || setresgid(gid, gid, gid) != 0 || setresuid(uid, uid, uid) != 0
-            || getuid() != uid || geteuid() != uid) {
-        dprintf(2, "launcher: cannot become uid %d: %s\n", (int) uid, strerror(errno));
-        _exit(125);
-    }
-}
-
-int user_pipe(int fds[2], uid_t uid) {
-    setfsgid((gid_t) uid);
-    setfsuid(uid);
-    int r = pipe2(fds, O_CLOEXEC);
-    setfsuid(0);
-    setfsgid(0);
-    return r;
 }
 
 /* No capability may come back through an exec: the bounding set goes while the launcher's child

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include "places.h"
+#include "users.h"
 
 struct step {
     int run; /* 1: a run (the sandbox user), 0: a compile (the builder) */
@@ -38,10 +39,6 @@ void watch_children(void);
 void reap(void);
 /* SIGKILLs every other process of the container (kill(-1) spares PID 1) and reaps them all. */
 void kill_all(void);
-/* setgroups + setresgid + setresuid to uid (its group has the same number), or _exit(125). */
-void become(uid_t uid);
-/* A pipe whose inodes belong to uid (a program may reopen it through /proc/self/fd). */
-int user_pipe(int fds[2], uid_t uid);
 /* The launcher binary under another name (a link in the base image): inside bubblewrap, as the
  * step's PID 1 (out of the program's reach: init ignores signals it has no handler for, and it is
  * not dumpable), it runs the program with --report-status. */

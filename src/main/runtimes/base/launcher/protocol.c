@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "launcher.h"
-#include "process.h"
 
 /* ---- output: frames on fd 1, written whole even if fd 1 turns non-blocking ---- */
 
@@ -49,6 +48,8 @@ void framef(char type, const char *fmt, ...) {
     frame(type, text, n < 0 ? 0 : (size_t) n < sizeof text ? (size_t) n : sizeof text - 1);
 }
 
+void (*at_death)(void);
+
 void die(const char *fmt, ...) {
     char text[512];
     va_list ap;
@@ -56,7 +57,7 @@ void die(const char *fmt, ...) {
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
     frame('!', text, strlen(text));
-    kill_all();
+    if (at_death != NULL) at_death();
     _exit(125);
 }
 

@@ -36,7 +36,10 @@ void write_all(int fd, const void *data, size_t len);
 void frame_header(char type, uint32_t len);
 void frame(char type, const void *data, size_t len);
 void framef(char type, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Sends a '!' frame, kills every process and exits. */
+/* What die() runs before the launcher exits: main sets it to kill_all, so the wire itself knows
+ * nothing of processes. */
+extern void (*at_death)(void);
+/* Sends a '!' frame, runs at_death (every process killed) and exits. */
 void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 
 /* The next command byte, or -1 at a clean EOF (between commands). */
