@@ -45,6 +45,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "live.h"
 #include "launcher.h"
 #include "pack.h"
 #include "process.h"
@@ -88,6 +89,7 @@ int main(int argc, char **argv) {
             case 's': step_command(); break;
             case 'p': pack(); break;
             case 'r': reset_command(); break;
+            case 'i': case 'e': case 'k': live_command(command, NULL); break; /* its step has ended */
             default: die("unknown command 0x%02x", (unsigned) command);
         }
     }

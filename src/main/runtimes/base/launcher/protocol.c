@@ -82,6 +82,10 @@ int read_command(void) {
     return (unsigned char) inbuf[in_pos++];
 }
 
+int command_buffered(void) {
+    return in_pos < in_len;
+}
+
 void read_bytes(char *out, size_t len) {
     while (len > 0) {
         if (in_pos == in_len && !in_fill()) die("command cut off");

@@ -5,10 +5,14 @@
  * Commands (one command byte, then its fields):
  *   'f' u32 mode, u32 path-length, u32 size, path, content
  *       Writes a file under the sandbox as the builder. Answer: 'A' (written) or 'X' (refused).
- *   's' u8 kind (0 compile, 1 run), u32 timeout-ms, u32 cpu-ms (0: none), u32 output-cap,
+ *   's' u8 kind (bit 0: a run, else a compile; bit 1: live), u32 timeout-ms, u32 cpu-ms (0: none), u32 output-cap,
  *       u32 argc, u32 envc, u32 input-length, then argc and envc strings (each u32 length + bytes,
  *       no NUL inside), then the input
  *       Answer: 'O'/'E' frames, then 'R'; or 'X' (refused, nothing ran).
+ *       A live step also reads these commands while it runs (live.h); between steps they are dropped:
+ *   'i' u32 length, bytes   more of a live run's stdin (after the step's input)
+ *   'e'                     a live run's stdin ends once what came before is written
+ *   'k' u8 signal           sent to every process of the step (its status reporter excepted)
  *   'p' Answer: one 'F' frame per file, then 'D'.
  *   'r' (with --namespaces) Answer: 'K'.
  *   EOF: kills everything and exits 0.
@@ -44,6 +48,8 @@ void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 
 /* The next command byte, or -1 at a clean EOF (between commands). */
 int read_command(void);
+/* True when bytes of the command stream were read ahead and wait here (poll on fd 0 cannot see them). */
+int command_buffered(void);
 /* Fields of a command; a stream cut off inside one is a '!' and the end. */
 uint8_t read_u8(void);
 uint32_t read_u32(void);

@@ -15,6 +15,7 @@
 #include "places.h"
 #include "launcher.h"
 #include "limits.h"
+#include "live.h"
 #include "protocol.h"
 
 static void set_nonblocking(int fd) {
@@ -108,11 +109,9 @@ void run_step(struct step *s) {
         fds[2] = in[1];
     }
     for (int i = 0; i < 3; i++) set_nonblocking(fds[i]);
-    long fed = 0;
-    if (s->input_len == 0) {
-        close(fds[2]);
-        fds[2] = -1;
-    }
+    struct feed feed;
+    feed_start(&feed, s->input, (size_t) s->input_len, s->live && s->run);
+    int commands = s->live; /* the command stream is read while the step runs */
 
     const char *reason = NULL; /* why the launcher ended the step, if it did */
     int finished = 0;          /* every process of the step is gone */
@@ -137,12 +136,16 @@ void run_step(struct step *s) {
             kill_all();
             finished = 1;
         }
+        if (fds[2] >= 0 && (finished || feed_ended(&feed))) {
+            close(fds[2]); /* the program sees the end of its input */
+            fds[2] = -1;
+        }
         if (finished && fds[0] < 0 && fds[1] < 0) break;
-        struct pollfd p[4];
-        int which[4];
+        struct pollfd p[5];
+        int which[5];
         int n = 0;
         for (int i = 0; i < 3; i++) {
-            if (fds[i] >= 0) {
+            if (fds[i] >= 0 && (i != 2 || feed_pending(&feed) > 0)) {
                 p[n].fd = fds[i];
                 p[n].events = i == 2 ? POLLOUT : POLLIN;
                 which[n++] = i;
@@ -151,24 +154,42 @@ void run_step(struct step *s) {
         p[n].fd = sigchld_fd;
         p[n].events = POLLIN;
         which[n++] = 3;
+        if (commands && !finished) {
+            p[n].fd = 0;
+            p[n].events = POLLIN;
+            which[n++] = 4;
+        }
         int wait_ms = -1;
         if (!finished) {
             wait_ms = (int) ((deadline - now + 999) / 1000);
             if (cpu_before >= 0 && wait_ms > 20) wait_ms = 20;
+            if (commands && command_buffered()) wait_ms = 0;
         }
         if (poll(p, (nfds_t) n, wait_ms) < 0 && errno != EINTR) die("poll: %s", strerror(errno));
+        if (commands && !finished && command_buffered()) {
+            p[n - 1].revents |= POLLIN; /* read ahead: poll on fd 0 cannot see it */
+        }
         for (int k = 0; k < n; k++) {
             if (p[k].revents == 0) continue;
             int i = which[k];
-            if (i == 3) {
+            if (i == 4) {
+                int command = read_command();
+                if (command < 0) {
+                    /* The service is gone: so is the step (main then sees the end too). */
+                    commands = 0;
+                    if (reason == NULL && !finished) reason = "gone";
+                } else if (!live_command(command, &feed)) {
+                    die("command 0x%02x during a live step", (unsigned) command);
+                }
+            } else if (i == 3) {
                 struct signalfd_siginfo info;
                 while (read(sigchld_fd, &info, sizeof info) > 0) {
                 }
                 reap();
             } else if (i == 2) {
-                ssize_t w = write(fds[2], s->input + fed, (size_t) (s->input_len - fed));
-                if (w > 0) fed += w;
-                if ((w < 0 && errno != EAGAIN && errno != EINTR) || fed == s->input_len) {
+                ssize_t w = write(fds[2], feed.data + feed.fed, feed_pending(&feed));
+                if (w > 0) feed.fed += (size_t) w;
+                if (w < 0 && errno != EAGAIN && errno != EINTR) { /* the program closed its stdin */
                     close(fds[2]);
                     fds[2] = -1;
                 }
@@ -189,6 +210,7 @@ void run_step(struct step *s) {
         }
     }
     if (fds[2] >= 0) close(fds[2]);
+    feed_free(&feed);
     getrusage(RUSAGE_CHILDREN, &after);
     long long cpu = tv_us(after.ru_utime) + tv_us(after.ru_stime) - tv_us(before.ru_utime) - tv_us(before.ru_stime);
     if (cpu_before >= 0 && reason == NULL && cpu > s->cpu_ms * 1000) reason = "cpu";

@@ -3,6 +3,7 @@ package dev.codeexec.execution;
 import dev.codeexec.config.CodeExecConfig;
 import dev.codeexec.language.Language;
 import dev.codeexec.metrics.Metrics;
+import dev.codeexec.sandbox.LiveRun;
 import dev.codeexec.sandbox.RunControl;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,12 +39,31 @@ public class ExecutionService {
      * the outer guard gives up, the run is cancelled too, so its sandbox is killed and its slot freed.
      */
     public Uni<Outcome> run(Execution request, Metrics.Api api) {
-        RunControl control = new RunControl();
-        return Uni.createFrom().completionStage(() -> execute(request, control, api))
+        return run(request, api, null);
+    }
+
+    /** Plans the request without running it: what is wrong with it fails here as it would in {@link #run}. */
+    public void check(Execution request) {
+        planner.plan(request);
+    }
+
+    /**
+     * The same for a live run: its steps are told to {@code live}'s watcher as they happen, and take
+     * its input and signals (see {@link LiveRun}); the outcome is the one a batch run would have.
+     */
+    public Uni<Outcome> run(Execution request, Metrics.Api api, LiveRun live) {
+        return run(request, api, live, null);
+    }
+
+    /** {@code held}: what the run holds for its client until it is over; null: the current HTTP request's. */
+    public Uni<Outcome> run(Execution request, Metrics.Api api, LiveRun live, RunHold held) {
+        RunControl control = new RunControl(live);
+        return Uni.createFrom().completionStage(() -> execute(request, control, api,
+                        held != null ? held : CurrentRunHold.of(hold)))
                 .onCancellation().invoke(control::cancel);
     }
 
-    private CompletionStage<Outcome> execute(Execution request, RunControl control, Metrics.Api api) {
+    private CompletionStage<Outcome> execute(Execution request, RunControl control, Metrics.Api api, RunHold held) {
         Planner.Planned planned = planner.plan(request);
         Language language = planned.language();
 
@@ -57,7 +77,6 @@ public class ExecutionService {
         };
         gate.admit();
         metrics.queuedRun();
-        RunHold held = CurrentRunHold.of(hold);
         held.runStarted();
         CompletionStage<PlanResult> run;
         try {

@@ -1,11 +1,13 @@
 package dev.codeexec.execution;
 
 import dev.codeexec.sandbox.MemoryInUseException;
+import dev.codeexec.sandbox.LiveRun;
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.Sandbox;
 import dev.codeexec.sandbox.SandboxFile;
 import dev.codeexec.sandbox.SandboxSession;
 import dev.codeexec.sandbox.SandboxUnavailableException;
+import dev.codeexec.sandbox.Step;
 import dev.codeexec.sandbox.StepResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -48,9 +50,10 @@ public class PlanRunner {
                     artefacts = kept.get().files();
                     session.write(artefacts);
                     compile = kept.get().compile();
+                    replay(control.live(), compile);
                 } else {
                     session.write(plan.files());
-                    compile = session.execute(plan.compile());
+                    compile = watched(session, plan.compile(), control.live());
                     if (!succeeded(compile)) {
                         return new PlanResult(budget.keep(compile), false, List.of(), warm);
                     }
@@ -73,7 +76,7 @@ public class PlanRunner {
                     lost.close();
                     session = reopen(plan, control, artefacts);
                 }
-                StepResult result = session.execute(plan.runs().get(i));
+                StepResult result = watched(session, plan.runs().get(i), control.live());
                 Verdict verdict = plan.judge() == null ? null : plan.judge().apply(i, result);
                 runs.add(budget.keep(result));
                 if (verdict != null) {
@@ -136,6 +139,32 @@ public class PlanRunner {
             session.close();
             throw e;
         }
+    }
+
+    /** Runs the step, telling a live run's watcher when it starts and ends (its output goes there as it comes). */
+    private static StepResult watched(SandboxSession session, Step step, LiveRun live) {
+        if (live == null) {
+            return session.execute(step);
+        }
+        live.watcher().started(step.kind());
+        StepResult result = session.execute(step);
+        live.watcher().ended(step.kind(), result);
+        return result;
+    }
+
+    /** A compile the cache answered: a live run's watcher hears it as if it had run now. */
+    private static void replay(LiveRun live, StepResult compile) {
+        if (live == null) {
+            return;
+        }
+        live.watcher().started(Step.Kind.COMPILE);
+        if (compile.output().stdout().length > 0) {
+            live.watcher().output(Step.Kind.COMPILE, false, compile.output().stdout());
+        }
+        if (compile.output().stderr().length > 0) {
+            live.watcher().output(Step.Kind.COMPILE, true, compile.output().stderr());
+        }
+        live.watcher().ended(Step.Kind.COMPILE, compile);
     }
 
     static boolean succeeded(StepResult step) {

@@ -31,6 +31,8 @@ public class Metrics {
     public static final String POOL_READY = "codeexec.pool.ready";
     public static final String VERDICTS = "codeexec.test.verdicts";
     public static final String COMPILE_CACHE = "codeexec.compile.cache";
+    public static final String LIVE_SESSIONS = "codeexec.live.sessions";
+    public static final String LIVE_FIRST_OUTPUT = "codeexec.live.first.output";
 
     private static final java.util.List<String> DOCKER_ERROR_KINDS =
             java.util.List.of("connect", "timeout", "server", "not_found", "conflict", "other");
@@ -52,6 +54,7 @@ public class Metrics {
     private final MeterRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger live = new AtomicInteger();
     private final Map<String, AtomicInteger> ready = new ConcurrentHashMap<>();
 
     public Metrics(MeterRegistry registry) {
@@ -67,6 +70,22 @@ public class Metrics {
             dockerErrorCounter(kind);
         }
         Counter.builder(REAPED).description("Leftover containers removed at startup or shutdown").register(registry);
+        Gauge.builder(LIVE_SESSIONS, live, AtomicInteger::get)
+                .description("Live runs (WebSocket or event stream) open now, from the first request to the close")
+                .register(registry);
+    }
+
+    /** A live run opened (+1) or closed (-1). */
+    public void liveSessions(int delta) {
+        live.addAndGet(delta);
+    }
+
+    /** From the moment a live run's program started to the moment its first output was handed to the client. */
+    public void liveFirstOutput(long nanos) {
+        Timer.builder(LIVE_FIRST_OUTPUT)
+                .description("Live runs: program start to its first output handed to the connection")
+                .serviceLevelObjectives(PHASE_BUCKETS)
+                .register(registry).record(Duration.ofNanos(nanos));
     }
 
     /** Declares the run slots, so dashboards can show in-flight against capacity. */

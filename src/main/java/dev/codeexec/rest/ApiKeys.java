@@ -1,11 +1,11 @@
 package dev.codeexec.rest;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The configured API keys, kept only as SHA-256 digests and compared in constant time against
@@ -37,14 +37,14 @@ final class ApiKeys {
      * The key a request presents: X-API-Key, else Judge0's X-Auth-Token, else an Authorization:
      * Bearer token, else null.
      */
-    static String presented(ContainerRequestContext ctx) {
-        for (String header : new String[] {"X-API-Key", "X-Auth-Token"}) {
-            String key = ctx.getHeaderString(header);
+    static String presented(UnaryOperator<String> header) {
+        for (String name : new String[] {"X-API-Key", "X-Auth-Token"}) {
+            String key = header.apply(name);
             if (key != null) {
                 return key.trim();
             }
         }
-        String auth = ctx.getHeaderString("Authorization");
+        String auth = header.apply("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return auth.substring(7).trim();
         }

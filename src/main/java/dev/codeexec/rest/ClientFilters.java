@@ -1,15 +1,10 @@
 package dev.codeexec.rest;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.codeexec.config.CodeExecConfig;
 import dev.codeexec.config.RateLimitConfig;
 import dev.codeexec.execution.CurrentRunHold;
 import dev.codeexec.execution.RunHold;
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.metrics.Metrics.Rejection;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -17,49 +12,34 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * API keys and per-client limits for the API (/run and /runtimes; never /q/*). A client is its API
- * key when keys are on, else its address (see {@link ClientAddress}). Each client may have a few
- * runs in flight at once, and start runs at a rate given by a Bucket4j token bucket (at most
- * max-clients buckets are kept).
+ * API keys and per-client limits ({@link ClientLimits}) for the API's HTTP requests (/run and
+ * /runtimes; never /q/*). Each client may have a few runs in flight at once, and start runs at a
+ * rate given by a Bucket4j token bucket.
  */
 public class ClientFilters {
 
     private static final String PROBE = "code-exec.rate-limit.probe";
 
-    private final ApiKeys keys;
+    private final ClientLimits limits;
     private final Metrics metrics;
-    private final ClientAddress address;
     private final RateLimitConfig rateLimit;
-    private final Cache<String, Bucket> buckets;
-    private final InFlightLimit inFlight;
     private final CurrentRunHold hold;
 
-    public ClientFilters(CodeExecConfig config, Metrics metrics, ClientAddress address, CurrentRunHold hold) {
+    public ClientFilters(ClientLimits limits, Metrics metrics, CurrentRunHold hold) {
+        this.limits = limits;
         this.hold = hold;
-        this.keys = new ApiKeys(config.apiKeys().orElse(java.util.List.of()));
         this.metrics = metrics;
-        this.address = address;
-        this.rateLimit = config.rateLimit();
-        this.buckets = Caffeine.newBuilder()
-                .maximumSize(rateLimit.maxClients())
-                .expireAfterAccess(Duration.ofMinutes(10))
-                .build();
-        this.inFlight = new InFlightLimit(rateLimit.maxInFlightPerClient()
-                .orElse(Math.max(1, config.execution().maxConcurrent() / 2)));
+        this.rateLimit = limits.rateLimit();
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Response authenticate(ContainerRequestContext ctx) {
-        if (!keys.enabled() || !guarded(ctx)) {
-            return null;
-        }
-        if (keys.matches(ApiKeys.presented(ctx))) {
+        if (!guarded(ctx) || limits.authorized(ctx::getHeaderString)) {
             return null;
         }
         metrics.rejected(Rejection.UNAUTHORIZED);
@@ -82,14 +62,14 @@ public class ClientFilters {
             return null;
         }
         String client = client(ctx, http);
-        if (!inFlight.tryAcquire(client)) {
+        if (!limits.occupy(client)) {
             metrics.rejected(Rejection.CLIENT_BUSY);
             return Response.fromResponse(ExceptionMappers.problem(429, "Too Many Requests",
-                    "Too many runs in flight for this client (at most " + inFlight.cap() + " at once)"))
+                    "Too many runs in flight for this client (at most " + limits.inFlightCap() + " at once)"))
                     .header("Retry-After", 1)
                     .build();
         }
-        RunHold held = new RunHold(() -> inFlight.release(client));
+        RunHold held = new RunHold(() -> limits.release(client));
         hold.set(held);
         routing.addEndHandler(ended -> held.exchangeOver());
         return null;
@@ -100,7 +80,7 @@ public class ClientFilters {
         if (!limited(ctx)) {
             return null;
         }
-        ConsumptionProbe probe = buckets.get(client(ctx, http), k -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = limits.consume(client(ctx, http));
         ctx.setProperty(PROBE, probe);
         if (probe.isConsumed()) {
             return null;
@@ -129,20 +109,13 @@ public class ClientFilters {
                 "RateLimit-Reset", reset);
     }
 
-    private Bucket newBucket() {
-        int n = rateLimit.requestsPerMinute();
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(n).refillGreedy(n, Duration.ofMinutes(1)).build())
-                .build();
-    }
-
     /** Runs (every POST of the API) are limited per client, unless rate limiting is off. */
     private boolean limited(ContainerRequestContext ctx) {
         return rateLimit.enabled() && ctx.getMethod().equals("POST") && guarded(ctx);
     }
 
     private String client(ContainerRequestContext ctx, HttpServerRequest http) {
-        return keys.enabled() ? "key:" + ApiKeys.fingerprint(ApiKeys.presented(ctx)) : "ip:" + address.of(http);
+        return limits.client(ctx::getHeaderString, http);
     }
 
     /** The API proper (ours, Piston's and Judge0's): not health, metrics, docs or the playground's files. */

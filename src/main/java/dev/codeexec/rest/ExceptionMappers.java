@@ -157,6 +157,42 @@ public class ExceptionMappers {
         return problem(500, "Internal Server Error", "Internal error");
     }
 
+    /**
+     * The answer POST /run gives for a failure of a run, whatever mapper it comes from (the live
+     * endpoints send its status and detail in their own form).
+     */
+    public Response answer(Throwable failure) {
+        Throwable e = failure;
+        while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.util.concurrent.ExecutionException)
+                && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof InvalidExecutionException x) {
+            return invalid(x);
+        } else if (e instanceof SandboxRefusedException x) {
+            return refused(x);
+        } else if (e instanceof JsonProcessingException x) {
+            return json(x);
+        } else if (e instanceof RuntimeNotReadyException x) {
+            return notReady(x);
+        } else if (e instanceof BulkheadException x) {
+            return saturated(x);
+        } else if (e instanceof SandboxUnavailableException x) {
+            return engineDown(x);
+        } else if (e instanceof CircuitBreakerOpenException x) {
+            return circuitOpen(x);
+        } else if (e instanceof ShutdownGate.ShuttingDownException x) {
+            return shuttingDown(x);
+        } else if (e instanceof RunCancelledException x) {
+            return cancelled(x);
+        } else if (e instanceof TimeoutException x) {
+            return guardTimeout(x);
+        } else if (e instanceof WebApplicationException x) {
+            return web(x);
+        }
+        return bug(e instanceof Exception x ? x : new IllegalStateException(e));
+    }
+
     static Response problem(int status, String title, String detail) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)

@@ -54,7 +54,7 @@ public record RunRequest(
             @Schema(description = "utf8 (default) or base64", examples = "utf8") String encoding) {
     }
 
-    Execution toExecution(String language) {
+    public Execution toExecution(String language) {
         List<SourceFile> sources = files == null ? null
                 : files.stream().map(f -> f == null ? null : new SourceFile(f.name(), f.content(), f.encoding())).toList();
         List<TestCase> cases = tests == null ? null

@@ -64,7 +64,7 @@ public record RunResponse(
         }
     }
 
-    static RunResponse of(Outcome o) {
+    public static RunResponse of(Outcome o) {
         StepOutcome r = o.run();
         List<Case> cases = o.tests() == null ? null : o.tests().stream().map(Case::of).toList();
         if (r == null) {

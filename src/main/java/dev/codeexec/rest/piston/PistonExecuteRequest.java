@@ -58,8 +58,11 @@ public record PistonExecuteRequest(
         }
     }
 
-    /** The request for the engine, once the runtime is known; the engine checks names and sizes. */
-    Execution toExecution(Language runtime, LimitsConfig caps) {
+    /**
+     * The request for the engine, once the runtime is known; the engine checks names and sizes. A
+     * live job's stdin is written as it is (more may follow); a batch job's gets Piston's newline.
+     */
+    Execution toExecution(Language runtime, LimitsConfig caps, boolean live) {
         if (files.stream().noneMatch(f -> f.encoding() == null || f.encoding().equals("utf8"))) {
             throw invalid("files must include at least one utf8 encoded file");
         }
@@ -74,8 +77,8 @@ public record PistonExecuteRequest(
         Integer compileMemory = limit("compile_memory_limit", compileMemoryLimit, LimitUnit.BYTES,
                 caps.maxCompileMemory().asLongValue(), LimitsResolver.MIN_MEMORY);
         // Piston's job adds a newline to stdin that does not end with one (an empty one included).
-        String input = stdin == null ? "\n" : stdin.endsWith("\n") ? stdin : stdin + "\n";
-        int inputBytes = input.getBytes(StandardCharsets.UTF_8).length;
+        String input = live ? stdin : stdin == null ? "\n" : stdin.endsWith("\n") ? stdin : stdin + "\n";
+        int inputBytes = input == null ? 0 : input.getBytes(StandardCharsets.UTF_8).length;
         if (inputBytes > caps.input().asLongValue()) {
             throw invalid("stdin is " + inputBytes + " bytes; the limit is " + caps.input().asLongValue() + " bytes");
         }

@@ -64,7 +64,7 @@ public class PistonResource {
         }
         request.check();
         Runtime runtime = runtimes.resolve(request.language(), request.version());
-        Execution execution = request.toExecution(runtime.language(), caps);
+        Execution execution = request.toExecution(runtime.language(), caps, false);
         return executions.run(execution, Metrics.Api.PISTON).map(PistonExecuteResponse::of);
     }
 

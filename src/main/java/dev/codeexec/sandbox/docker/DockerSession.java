@@ -3,6 +3,7 @@ package dev.codeexec.sandbox.docker;
 import com.github.dockerjava.api.DockerClient;
 import dev.codeexec.metrics.Metrics.Phase;
 import dev.codeexec.sandbox.ContainerLimits;
+import dev.codeexec.sandbox.LiveRun;
 import dev.codeexec.sandbox.MemoryInUseException;
 import dev.codeexec.sandbox.RunCancelledException;
 import dev.codeexec.sandbox.RunControl;
@@ -101,9 +102,13 @@ final class DockerSession implements SandboxSession {
     @Override
     public StepResult execute(Step step) {
         checkUsable();
-        StepCollector collector = new StepCollector(step.outputBytes());
+        LiveRun live = control.live();
+        StepCollector collector = new StepCollector(step.outputBytes(), live, step.kind());
         container.frames().receiver(collector);
-        container.stdin().send(LauncherProtocol.step(step));
+        container.stdin().send(LauncherProtocol.step(step, live != null));
+        if (live != null) {
+            live.attach(step.kind(), new LivePort(container.stdin()));
+        }
         long waitMs = step.timeout().plus(grace).toMillis();
         try {
             return result(collector.report().get(waitMs, TimeUnit.MILLISECONDS), collector);
@@ -118,6 +123,9 @@ final class DockerSession implements SandboxSession {
         } catch (ExecutionException e) {
             return ended(e.getCause(), collector);
         } finally {
+            if (live != null) {
+                live.detach();
+            }
             container.frames().receiver(null);
         }
     }

@@ -46,6 +46,11 @@ final class LauncherProtocol {
      * (length, bytes), the input; answered by the step's frames and 'R', or by 'X' (refused).
      */
     static byte[] step(Step step) {
+        return step(step, false);
+    }
+
+    /** A live step (kind bit 1) also reads {@link #stdin}, {@link #endOfInput} and {@link #signal} while it runs. */
+    static byte[] step(Step step, boolean live) {
         List<byte[]> argv = step.command().stream().map(a -> a.getBytes(StandardCharsets.UTF_8)).toList();
         List<byte[]> env = step.env().entrySet().stream()
                 .map(e -> (e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8)).toList();
@@ -58,7 +63,7 @@ final class LauncherProtocol {
             size += 4 + s.length;
         }
         ByteBuffer out = ByteBuffer.allocate(size);
-        out.put((byte) 's').put((byte) (step.kind() == Step.Kind.COMPILE ? 0 : 1))
+        out.put((byte) 's').put((byte) ((step.kind() == Step.Kind.COMPILE ? 0 : 1) | (live ? 2 : 0)))
                 .putInt(u32(Math.max(1, step.timeout().toMillis()))).putInt(u32(cpuMs)).putInt(u32(step.outputBytes()))
                 .putInt(argv.size()).putInt(env.size()).putInt(step.input().length);
         for (byte[] s : argv) {
@@ -68,6 +73,21 @@ final class LauncherProtocol {
             out.putInt(s.length).put(s);
         }
         return out.put(step.input()).array();
+    }
+
+    /** 'i', length, bytes: more of a live run's stdin; no answer. */
+    static byte[] stdin(byte[] data) {
+        return ByteBuffer.allocate(5 + data.length).put((byte) 'i').putInt(data.length).put(data).array();
+    }
+
+    /** 'e': a live run's stdin ends once what came before is written; no answer. */
+    static byte[] endOfInput() {
+        return new byte[] {'e'};
+    }
+
+    /** 'k', the signal's number: sent to every process of the live step; no answer. */
+    static byte[] signal(int number) {
+        return new byte[] {'k', (byte) number};
     }
 
     /** Throughput mode: end the request (kill everything, remove every file), answered by 'K'. */

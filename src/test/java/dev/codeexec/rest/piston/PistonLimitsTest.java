@@ -20,7 +20,7 @@ class PistonLimitsTest {
     private static Execution execution(String limits) throws Exception {
         PistonExecuteRequest request = EdgeLimits.JSON.readValue("{\"language\":\"python\",\"version\":\"*\","
                 + "\"files\":[{\"content\":\"print(1)\"}]" + limits + "}", PistonExecuteRequest.class);
-        return request.toExecution(PYTHON, EdgeLimits.caps());
+        return request.toExecution(PYTHON, EdgeLimits.caps(), false);
     }
 
     private static String refusal(String limits) {

@@ -1,0 +1,72 @@
+package dev.codeexec.rest.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/**
+ * One WebSocket connection carrying a live run: JSON messages out in order, a refusal as an error
+ * message and then a close with its code (the reason in the message: a close reason holds only
+ * 123 bytes).
+ */
+public final class LiveChannel {
+
+    public static final UserData.TypedKey<LiveSession> SESSION = new UserData.TypedKey<>("code-exec.live");
+
+    private final WebSocketConnection connection;
+    private final LiveRuns runs;
+
+    public LiveChannel(WebSocketConnection connection, LiveRuns runs) {
+        this.connection = connection;
+        this.runs = runs;
+    }
+
+    public com.fasterxml.jackson.databind.ObjectMapper json() {
+        return runs.json();
+    }
+
+    public ObjectNode message(String type) {
+        return runs.json().createObjectNode().put("type", type);
+    }
+
+    /** Sends at once (in call order, from any thread); a connection gone meanwhile drops it. */
+    public void send(ObjectNode message) {
+        connection.sendText(text(message)).subscribe().with(ok -> {
+        }, gone -> {
+        });
+    }
+
+    /** Sends the message, then closes with the code. */
+    public void sendAndClose(ObjectNode message, int code, String reason) {
+        connection.sendText(text(message)).onFailure().recoverWithNull()
+                .chain(() -> connection.close(new CloseReason(code, reason)))
+                .subscribe().with(ok -> {
+                }, gone -> {
+                });
+    }
+
+    /** An error message naming what was wrong, then a close with the code. */
+    public void refuse(int code, String message) {
+        refuse(code, "refused", message);
+    }
+
+    public void refuse(int code, String reason, String message) {
+        sendAndClose(message("error").put("message", message), code, reason);
+    }
+
+    public void close(int code, String reason) {
+        connection.close(new CloseReason(code, reason)).subscribe().with(ok -> {
+        }, gone -> {
+        });
+    }
+
+    private String text(ObjectNode message) {
+        try {
+            return runs.json().writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

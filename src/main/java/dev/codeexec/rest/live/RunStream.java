@@ -1,0 +1,142 @@
+package dev.codeexec.rest.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.codeexec.execution.Outcome;
+import dev.codeexec.execution.Signals;
+import dev.codeexec.metrics.Metrics;
+import dev.codeexec.rest.RunRequest;
+import dev.codeexec.rest.RunResponse;
+import dev.codeexec.sandbox.Step;
+import dev.codeexec.sandbox.StepResult;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
+import java.util.Locale;
+
+/**
+ * The service's own live run: {@code GET /run/{language}/stream} (WebSocket). The first message is a
+ * POST /run body (without tests); then {@code stdin}, {@code eof} and {@code signal} messages. The
+ * service sends {@code stage}, {@code stdout} / {@code stderr} (with their stage) as they come, then
+ * one {@code result} (POST /run's answer) and a normal close; a refusal is an {@code error} message
+ * and a close with 4000 + the HTTP status POST /run would have answered. See docs/live.md.
+ */
+@WebSocket(path = "/run/{language}/stream")
+public class RunStream {
+
+    /** How long a connection may stay open without its run request. */
+    static final long FIRST_MESSAGE_MS = 10_000;
+
+    private final LiveRuns runs;
+    private final Vertx vertx;
+
+    public RunStream(LiveRuns runs, Vertx vertx) {
+        this.runs = runs;
+        this.vertx = vertx;
+    }
+
+    @OnOpen
+    void open(WebSocketConnection connection) {
+        LiveChannel channel = new LiveChannel(connection, runs);
+        LiveSession session = runs.session(new Wire(channel), connection.userData().get(LiveHandshake.CLIENT));
+        connection.userData().put(LiveChannel.SESSION, session);
+        vertx.setTimer(FIRST_MESSAGE_MS, t -> {
+            if (!session.started()) {
+                channel.refuse(4408, "No run request within " + FIRST_MESSAGE_MS / 1000 + " s of connecting");
+            }
+        });
+    }
+
+    @OnTextMessage
+    void message(WebSocketConnection connection, String text) {
+        LiveSession session = connection.userData().get(LiveChannel.SESSION);
+        LiveChannel channel = new LiveChannel(connection, runs);
+        try {
+            JsonNode message = runs.json().readTree(text);
+            if (!session.started()) {
+                RunRequest request = runs.json().treeToValue(message, RunRequest.class);
+                if (request == null) {
+                    channel.refuse(4400, "The first message must be a run request: a JSON object with code");
+                } else if (request.tests() != null) {
+                    channel.refuse(4400, "Field 'tests' is not taken on a live run; send test cases to POST /run");
+                } else {
+                    session.start(request.toExecution(connection.pathParam("language")), Metrics.Api.RUN);
+                }
+                return;
+            }
+            control(session, channel, message);
+        } catch (Exception e) {
+            channel.refuse(4000 + runs.answer(e).getStatus(), runs.answerOf(e));
+        }
+    }
+
+    private void control(LiveSession session, LiveChannel channel, JsonNode message) {
+        String type = message.path("type").asText("");
+        switch (type) {
+            case "stdin" -> {
+                JsonNode data = message.get("data");
+                if (data == null || !data.isTextual()) {
+                    channel.refuse(4400, "Field 'data' of a stdin message must be a string");
+                } else if (!session.stdin(data.asText())) {
+                    channel.refuse(4413, "Input past the run's cap of " + runs.inputCap() + " bytes (or after eof)");
+                }
+            }
+            case "eof" -> session.endOfInput();
+            case "signal" -> {
+                int number = Signals.number(message.path("signal").asText(""));
+                if (number == 0) {
+                    channel.refuse(4400, "Unknown signal '" + message.path("signal").asText("") + "'");
+                } else {
+                    session.signal(number);
+                }
+            }
+            default -> channel.refuse(4400, "Unknown message type '" + type + "'; expected stdin, eof or signal");
+        }
+    }
+
+    @OnClose
+    void close(WebSocketConnection connection) {
+        LiveSession session = connection.userData().get(LiveChannel.SESSION);
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    /** Our own messages. */
+    private record Wire(LiveChannel channel) implements LiveSession.Events {
+
+        @Override
+        public void stage(Step.Kind stage) {
+            channel.send(channel.message("stage").put("stage", name(stage)));
+        }
+
+        @Override
+        public void output(Step.Kind stage, boolean stderr, String text) {
+            channel.send(channel.message(stderr ? "stderr" : "stdout").put("stage", name(stage)).put("data", text));
+        }
+
+        @Override
+        public void ended(Step.Kind stage, StepResult result) {
+            // the result message carries every figure of both stages
+        }
+
+        @Override
+        public void finished(Outcome outcome) {
+            ObjectNode result = channel.message("result");
+            result.setAll((ObjectNode) channel.json().valueToTree(RunResponse.of(outcome)));
+            channel.sendAndClose(result, 1000, "done");
+        }
+
+        @Override
+        public void failed(int status, String message) {
+            channel.refuse(4000 + status, message);
+        }
+
+        private static String name(Step.Kind stage) {
+            return stage.name().toLowerCase(Locale.ROOT);
+        }
+    }
+}
