@@ -2,8 +2,9 @@
 # imported nothing of the program's; when the launcher writes the run command's argv
 # ("python3 FILE ARGS...", NUL-terminated) on fd 3, it runs FILE as `python3 FILE ARGS...` would:
 # in the __main__ module (its globals reset to what a script gets), with that sys.argv and
-# sys.path[0], the same traceback (the program's frames only) and exit code when it fails.
+# sys.path[0], the same traceback (the program's frames only) and exit code (or SIGINT) when it fails.
 import os
+import signal
 import sys
 
 
@@ -25,6 +26,7 @@ def _main():
     loader = type(module.__loader__)('__main__', script)
     builtins = module.__builtins__
     excepthook, exit_ = sys.excepthook, sys.exit
+    flush, interrupt = (sys.stdout.flush, sys.stderr.flush), (signal.signal, os.kill, os.getpid())
     namespace = module.__dict__
     namespace.clear()
     namespace.update(__name__='__main__', __doc__=None, __package__=None, __loader__=loader, __spec__=None,
@@ -38,6 +40,14 @@ def _main():
         while tb is not None and tb.tb_frame.f_code.co_filename != script:
             tb = tb.tb_next
         excepthook(type(e), e.with_traceback(tb), tb)
+        if isinstance(e, KeyboardInterrupt):
+            # As python3 itself ends on an uncaught ^C: killed by SIGINT, so the wait status says so.
+            # (The module's globals are the program's now: only locals are left to the loader.)
+            for f in flush:
+                f()
+            set_handler, kill, pid = interrupt
+            set_handler(2, 0)  # SIGINT, SIG_DFL
+            kill(pid, 2)
         exit_(1)
 
 
