@@ -40,19 +40,30 @@ static int in_step(const char *pid) {
 /* Every process of the running step but its status reporter (PID 1 of the step's namespace, which
  * the kernel shields from all but SIGKILL anyway) gets sig: a terminal's ^C. Without bubblewrap
  * (the harness) the step's main process is the program. */
-static void signal_step(int sig) {
-    if (main_pid <= 0 || main_done) return;
-    if (harness) {
-        kill(main_pid, sig);
-        return;
-    }
+static int signal_step(int sig) {
+    if (main_pid <= 0 || main_done) return 0;
+    if (harness) return kill(main_pid, sig) == 0;
     DIR *proc = opendir("/proc");
-    if (proc == NULL) return;
+    if (proc == NULL) return 0;
+    int sent = 0;
     struct dirent *e;
     while ((e = readdir(proc)) != NULL) {
-        if (e->d_name[0] >= '1' && e->d_name[0] <= '9' && in_step(e->d_name)) kill(atoi(e->d_name), sig);
+        if (e->d_name[0] >= '1' && e->d_name[0] <= '9' && in_step(e->d_name) && kill(atoi(e->d_name), sig) == 0) sent++;
     }
     closedir(proc);
+    return sent;
+}
+
+/* A signal that came before the step's program existed (bubblewrap still making its namespaces). */
+static int pending;
+
+void live_start(void) {
+    pending = 0;
+}
+
+int live_retry(void) {
+    if (pending != 0 && signal_step(pending) > 0) pending = 0;
+    return pending != 0;
 }
 
 int live_command(int command, struct feed *feed) {
@@ -73,7 +84,7 @@ int live_command(int command, struct feed *feed) {
             return 1;
         case 'k': {
             uint8_t sig = read_u8();
-            if (feed != NULL && sig >= 1 && sig <= 64) signal_step(sig);
+            if (feed != NULL && sig >= 1 && sig <= 64 && signal_step(sig) == 0) pending = sig;
             return 1;
         }
         default:

@@ -11,5 +11,9 @@
 /* Carries out 'i', 'e' or 'k' for the running step (feed NULL: no live step runs; it is dropped).
  * Returns 0 for any other command byte. */
 int live_command(int command, struct feed *feed);
+/* A new step: no signal waits. */
+void live_start(void);
+/* Sends a signal that found no process of the step yet, if it can now; true while one still waits. */
+int live_retry(void);
 
 #endif

@@ -82,6 +82,10 @@ int read_command(void) {
     return (unsigned char) inbuf[in_pos++];
 }
 
+void unread_command(void) {
+    if (in_pos > 0) in_pos--;
+}
+
 int command_buffered(void) {
     return in_pos < in_len;
 }

@@ -9,7 +9,8 @@
  *       u32 argc, u32 envc, u32 input-length, then argc and envc strings (each u32 length + bytes,
  *       no NUL inside), then the input
  *       Answer: 'O'/'E' frames, then 'R'; or 'X' (refused, nothing ran).
- *       A live step also reads these commands while it runs (live.h); between steps they are dropped:
+ *       A live step also reads these commands while it runs (live.h); between steps they are dropped
+ *       (any other command stops a live step's reading: it waits for the step's report):
  *   'i' u32 length, bytes   more of a live run's stdin (after the step's input)
  *   'e'                     a live run's stdin ends once what came before is written
  *   'k' u8 signal           sent to every process of the step (its status reporter excepted)
@@ -50,6 +51,8 @@ void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 int read_command(void);
 /* True when bytes of the command stream were read ahead and wait here (poll on fd 0 cannot see them). */
 int command_buffered(void);
+/* Puts back the command byte just read (a live step leaves other commands to the main loop). */
+void unread_command(void);
 /* Fields of a command; a stream cut off inside one is a '!' and the end. */
 uint8_t read_u8(void);
 uint32_t read_u32(void);

@@ -112,6 +112,7 @@ void run_step(struct step *s) {
     struct feed feed;
     feed_start(&feed, s->input, (size_t) s->input_len, s->live && s->run);
     int commands = s->live; /* the command stream is read while the step runs */
+    live_start();
 
     const char *reason = NULL; /* why the launcher ended the step, if it did */
     int finished = 0;          /* every process of the step is gone */
@@ -164,6 +165,7 @@ void run_step(struct step *s) {
             wait_ms = (int) ((deadline - now + 999) / 1000);
             if (cpu_before >= 0 && wait_ms > 20) wait_ms = 20;
             if (commands && command_buffered()) wait_ms = 0;
+            if (commands && live_retry() && wait_ms > 5) wait_ms = 5;
         }
         if (poll(p, (nfds_t) n, wait_ms) < 0 && errno != EINTR) die("poll: %s", strerror(errno));
         if (commands && !finished && command_buffered()) {
@@ -179,7 +181,8 @@ void run_step(struct step *s) {
                     commands = 0;
                     if (reason == NULL && !finished) reason = "gone";
                 } else if (!live_command(command, &feed)) {
-                    die("command 0x%02x during a live step", (unsigned) command);
+                    unread_command(); /* not for this step: the main loop takes it after the report */
+                    commands = 0;
                 }
             } else if (i == 3) {
                 struct signalfd_siginfo info;

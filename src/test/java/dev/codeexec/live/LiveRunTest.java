@@ -114,6 +114,19 @@ class LiveRunTest {
     }
 
     @Test
+    void aSignalSentWithTheRequestReachesTheProgramWhenItStarts() {
+        for (String language : new String[] {"python", "bash"}) {
+            try (LiveClient live = LiveClient.open("/run/" + language + "/stream")) {
+                live.send(request(language.equals("bash") ? "sleep 30" : "import time\ntime.sleep(30)"));
+                live.send(Map.of("type", "signal", "signal", "SIGKILL"));
+                JsonNode result = live.next("result");
+                assertEquals("SIGKILL", result.path("signal").asText(), result.toString());
+                assertEquals("RUNTIME_ERROR", result.path("status").asText(), "not a TIMEOUT: " + result);
+            }
+        }
+    }
+
+    @Test
     void waitingForInputCountsAgainstTheTimeLimitAndEarlierOutputIsKept() {
         try (LiveClient live = LiveClient.open("/run/python/stream")) {
             live.send(Map.of("code", "print('waiting', flush=True)\ninput()", "timeoutMs", 1000));

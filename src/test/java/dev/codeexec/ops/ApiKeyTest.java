@@ -2,8 +2,10 @@ package dev.codeexec.ops;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.codeexec.support.Api;
+import dev.codeexec.support.LiveClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -37,5 +39,22 @@ class ApiKeyTest {
         given().contentType(ContentType.JSON).header("Authorization", "Bearer second-key-456")
                 .body("{\"code\": \"print(2)\"}").post("/run/python").then().statusCode(200).body("stdout", equalTo("2\n"));
         given().header("X-API-Key", "second-key-456").get("/runtimes").then().statusCode(200);
+    }
+
+    @Test
+    void liveRunsNeedAValidKeyOnTheHandshake() {
+        Api.awaitReady();
+        for (String path : new String[] {"/run/python/stream", "/api/v2/connect"}) {
+            assertEquals(401, LiveClient.refusedHandshake(path, Map.of()));
+            assertEquals(401, LiveClient.refusedHandshake(path, Map.of("X-API-Key", "first-key-12")));
+        }
+        try (LiveClient live = LiveClient.open("/run/python/stream", Map.of("X-API-Key", "first-key-123"))) {
+            live.send(Map.of("code", "print(input())", "input", "keyed\n", "timeoutMs", 10_000));
+            assertEquals("keyed\n", live.next("result").path("stdout").asText());
+        }
+        try (LiveClient live = LiveClient.open("/api/v2/connect", Map.of("Authorization", "Bearer second-key-456"))) {
+            live.send(Map.of("type", "init", "language", "bash", "version", "*", "files", java.util.List.of(Map.of("content", "echo ok"))));
+            assertEquals(4999, live.closeCode());
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codeexec.support.Api;
+import dev.codeexec.support.LiveClient;
 import dev.codeexec.support.NoLeftoverContainers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -121,5 +122,27 @@ class ClientInFlightTest {
         Response after = runAs("203.0.113.3", "print('still welcome')");
         assertEquals(200, after.statusCode(), after.asString());
         assertTrue(after.jsonPath().getString("stdout").contains("still welcome"));
+    }
+
+    /** A live run counts as a run in flight of its client, from its request to its end. */
+    @Test
+    void aClientsLiveRunCountsAgainstItsRunsInFlight() {
+        Api.awaitReady();
+        try (LiveClient live = LiveClient.open("/run/python/stream", Map.of("X-Forwarded-For", "203.0.113.30"))) {
+            live.send(Map.of("code", "import sys\nprint('up', flush=True)\nsys.stdin.read()", "timeoutMs", 10_000));
+            live.next("stdout");
+            Response batch = runAs("203.0.113.30", "print('second')");
+            assertEquals(429, batch.statusCode(), batch.asString());
+            try (LiveClient second = LiveClient.open("/run/python/stream", Map.of("X-Forwarded-For", "203.0.113.30"))) {
+                second.send(Map.of("code", "print(1)"));
+                assertEquals("Too many runs in flight for this client (at most 1 at once)", second.next("error").path("message").asText());
+                assertEquals(4429, second.closeCode());
+            }
+            live.send(Map.of("type", "eof"));
+            assertEquals("OK", live.next("result").path("status").asText());
+        }
+        awaitGauge("codeexec_runs_in_flight", 0);
+        // the count went with the run: the client may run again
+        runAs("203.0.113.30", "print('again')").then().statusCode(200);
     }
 }

@@ -3,10 +3,12 @@ package dev.codeexec.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import dev.codeexec.support.LiveClient;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -76,5 +78,27 @@ class CrossSiteTest {
         json().header("Origin", "http://127.0.0.1:" + RestAssured.port).post("/run/cobol").then().statusCode(400);
         json().header("Origin", "http://[::1]:8080").post("/run/cobol").then().statusCode(400);
         json().header("Origin", "http://localhost").post("/run/cobol").then().statusCode(400);
+    }
+
+    /**
+     * A WebSocket handshake carries the page's Origin and no preflight protects it: a page on
+     * another site must not open a live run (ours or Piston's) in its visitor's browser.
+     */
+    @Test
+    void aCrossSiteWebSocketHandshakeIs403() {
+        for (String path : new String[] {"/run/python/stream", "/api/v2/connect"}) {
+            assertEquals(403, LiveClient.refusedHandshake(path, Map.of("Origin", "https://evil.example")));
+            assertEquals(403, LiveClient.refusedHandshake(path, Map.of("Origin", "http://evil.example:" + RestAssured.port)));
+            try (LiveClient own = LiveClient.open(path, Map.of("Origin", "http://localhost:" + RestAssured.port));
+                    LiveClient allowed = LiveClient.open(path, Map.of("Origin", "https://playground.example"));
+                    LiveClient noBrowser = LiveClient.open(path)) {
+                // accepted: each then hears what its empty request deserves (a 400, or Piston's missing init)
+                int expected = path.startsWith("/run") ? 4400 : 4001;
+                for (LiveClient accepted : new LiveClient[] {own, allowed, noBrowser}) {
+                    accepted.send("{}");
+                    assertEquals(expected, accepted.closeCode());
+                }
+            }
+        }
     }
 }

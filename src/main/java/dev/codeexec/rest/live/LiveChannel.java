@@ -62,6 +62,18 @@ public final class LiveChannel {
         });
     }
 
+    /** The connection closed (either side): its run ends, and graceful shutdown stops counting it. */
+    public static void closed(WebSocketConnection connection) {
+        LiveSession session = connection.userData().get(SESSION);
+        if (session != null) {
+            session.close();
+        }
+        Runnable done = connection.userData().get(LiveHandshake.CLOSED);
+        if (done != null) {
+            done.run();
+        }
+    }
+
     private String text(ObjectNode message) {
         try {
             return runs.json().writeValueAsString(message);

@@ -23,6 +23,8 @@ public class LiveHandshake implements HttpUpgradeCheck {
 
     /** The client a connection belongs to (see {@link ClientLimits#client}). */
     public static final UserData.TypedKey<String> CLIENT = UserData.TypedKey.forString("code-exec.client");
+    /** Marks the upgrade request done for graceful shutdown: run when the connection closes. */
+    public static final UserData.TypedKey<Runnable> CLOSED = new UserData.TypedKey<>("code-exec.upgrade-done");
 
     private final SameSite sameSite;
     private final ClientLimits limits;
@@ -45,6 +47,7 @@ public class LiveHandshake implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(401, Map.of("WWW-Authenticate", List.of("Bearer")));
         }
         context.userData().put(CLIENT, limits.client(http::getHeader, http));
+        context.userData().put(CLOSED, UpgradedRequest.doneWhenClosed(http));
         return CheckResult.permitUpgrade();
     }
 }

@@ -99,10 +99,7 @@ public class RunStream {
 
     @OnClose
     void close(WebSocketConnection connection) {
-        LiveSession session = connection.userData().get(LiveChannel.SESSION);
-        if (session != null) {
-            session.close();
-        }
+        LiveChannel.closed(connection);
     }
 
     /** Our own messages. */

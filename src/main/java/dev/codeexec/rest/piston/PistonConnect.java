@@ -109,10 +109,7 @@ public class PistonConnect {
 
     @OnClose
     void close(WebSocketConnection connection) {
-        LiveSession session = connection.userData().get(LiveChannel.SESSION);
-        if (session != null) {
-            session.close();
-        }
+        LiveChannel.closed(connection);
     }
 
     /** Piston's messages. */

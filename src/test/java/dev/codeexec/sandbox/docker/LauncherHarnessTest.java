@@ -126,6 +126,35 @@ class LauncherHarnessTest {
      * (one 'A' or 'X' per file, as the service's own rule predicts) and exits 0 or 125, never by a
      * signal, never hanging.
      */
+    /** A live step (kind bit 1) takes more stdin, its end and signals while it runs; afterwards they are dropped. */
+    @Test
+    void aLiveStepTakesInputAndSignalsWhileItRuns() throws Exception {
+        try (LauncherHarness l = LauncherHarness.start(tmp)) {
+            l.send(step(3, 30_000, List.of("cat"), "first "));
+            l.send(LauncherProtocol.stdin("second".getBytes(StandardCharsets.UTF_8)), LauncherProtocol.endOfInput());
+            List<LauncherHarness.Frame> run = l.until("R");
+            assertEquals("first second", stdout(run));
+            assertTrue(last(run).startsWith("exit=0 signal=0 reason=exited"), last(run));
+
+            l.send(step(3, 30_000, List.of("sh", "-c", "echo up; exec sleep 30"), ""));
+            assertEquals("up\n", stdout(l.until("O")));
+            l.send(LauncherProtocol.signal(15));
+            assertTrue(last(l.until("R")).startsWith("exit=143 signal=15 reason=exited"));
+
+            // Late live commands and a non-live command mid-step: the stream stays in step.
+            l.send(LauncherProtocol.stdin("late".getBytes(StandardCharsets.UTF_8)), LauncherProtocol.signal(9),
+                    LauncherProtocol.endOfInput());
+            l.send(step(3, 2_000, List.of("sh", "-c", "sleep 0.2; cat"), ""), file("mid", "step"));
+            l.send(LauncherProtocol.stdin("live".getBytes(StandardCharsets.UTF_8)), LauncherProtocol.endOfInput());
+            List<LauncherHarness.Frame> frames = l.until("A");
+            assertEquals('R', frames.get(frames.size() - 2).type(), "the file waited for the step's report: " + frames);
+            l.send(step(1, 30_000, List.of("cat", "mid"), ""));
+            assertEquals("step", stdout(l.until("R")));
+            l.endInput();
+            assertEquals(0, l.exit(GUARD));
+        }
+    }
+
     @Test
     void randomCommandsNeverCrashOrHangTheLauncher() throws Exception {
         long seed = Long.getLong("launcher.fuzz.seed", System.nanoTime());
