@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 
+import live
 import refusals
 
 from client import Client
@@ -41,7 +42,7 @@ def parse_args(argv):
                    help="comma-separated concurrency levels (default: 1,4,8)")
     p.add_argument("--reference-runs", type=int, default=None,
                    help="`docker run --rm` reference runs per language (default: 20, 6 with --quick)")
-    p.add_argument("--variants", default="cold,warm,throughput,refusals", help="which variants to run (default: %(default)s)")
+    p.add_argument("--variants", default="cold,warm,throughput,refusals,live,live-throughput", help="which variants to run (default: %(default)s)")
     p.add_argument("--out", default=None, help=f"JSON results (default: {DEFAULT_OUT} in the repository)")
     p.add_argument("--quick", action="store_true", help="short run (a few minutes at most)")
     p.add_argument("--pace-ms", type=int, default=200,
@@ -105,9 +106,31 @@ def bench_refusals(results, log_dir):
     return vres
 
 
+def bench_live(args, variant, results, log_dir):
+    """The live variants: how fast a live run's output reaches its client (live.py)."""
+    env = live.THROUGHPUT_ENV if variant == "live-throughput" else {}
+    vres = {"instance_id": f"bench-{variant}", "env": env}
+    results["variants"][variant] = vres
+    svc = Service(results["config"]["jar"], variant, "true", log_dir, "python", env)
+    sessions = 10 if args.quick else 30
+    try:
+        svc.start()
+        vres["startup_s"] = svc.startup_s
+        log(f"{variant}: {sessions} live runs per channel, {live.LINES} lines each, {live.INTERVAL_S * 1000:.0f} ms apart")
+        vres["live"] = live.measure(svc.port, sessions, summarize)
+        for channel, r in vres["live"].items():
+            log(f"  {channel}: every line p50 {fmt(r['lines_ms']['p50'], 1)} p95 {fmt(r['lines_ms']['p95'], 1)} ms, "
+                f"first line p50 {fmt(r['first_line_ms']['p50'], 1)} p95 {fmt(r['first_line_ms']['p95'], 1)} ms")
+    finally:
+        svc.stop()
+    return vres
+
+
 def bench_variant(args, variant, pool_enabled, results, log_dir):
     if variant == "refusals":
         return bench_refusals(results, log_dir)
+    if variant.startswith("live"):
+        return bench_live(args, variant, results, log_dir)
     vres = {"pool_enabled_env": pool_enabled, "instance_id": f"bench-{variant}", "languages": {}}
     results["variants"][variant] = vres
     svc = Service(args.jar, variant, pool_enabled, log_dir, ",".join(args.languages))

@@ -37,7 +37,8 @@ REFERENCE_CMD = {
     "javascript": ["node", "-e", "console.log('Hello, World!')"],
     "ruby": ["ruby", "-e", "puts 'Hello, World!'"],
 }
-VARIANTS = [("cold", "false"), ("warm", "true"), ("throughput", "true"), ("refusals", "true")]
+VARIANTS = [("cold", "false"), ("warm", "true"), ("throughput", "true"), ("refusals", "true"), ("live", "true"),
+            ("live-throughput", "true")]
 # The throughput variant: long-lived containers, fresh namespaces per run (code-exec.throughput.*).
 THROUGHPUT_VARIANTS = {"throughput"}
 

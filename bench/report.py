@@ -92,6 +92,12 @@ def render_table(results):
             lines.append(f"refusals ({ref['slots']} slot + {ref['queue']} queue places full), {part}: "
                          f"{r['refused']}/{r['requests']} answered 503, client ms p50/p90/max "
                          f"{fmt(c['p50'], 1)}/{fmt(c['p90'], 1)}/{fmt(c['max'], 1)}; other answers {r['other'] or 'none'}")
+    for variant in ("live", "live-throughput"):
+        for channel, r in (results["variants"].get(variant, {}).get("live") or {}).items():
+            e, f = r["lines_ms"], r["first_line_ms"]
+            lines.append(f"{variant} {channel} ({r['sessions']} runs): program write to client, every line ms "
+                         f"p50/p95/p99/max {fmt(e['p50'], 1)}/{fmt(e['p95'], 1)}/{fmt(e['p99'], 1)}/{fmt(e['max'], 1)}; "
+                         f"first line p50/p95/max {fmt(f['p50'], 1)}/{fmt(f['p95'], 1)}/{fmt(f['max'], 1)}")
     for n in notes:
         lines.append("ERROR " + n)
     return "\n".join(lines)

@@ -21,6 +21,7 @@ def summarize(values):
         "n": len(values),
         "p50": percentile(values, 50),
         "p90": percentile(values, 90),
+        "p95": percentile(values, 95),
         "p99": percentile(values, 99),
         "mean": sum(values) / len(values),
         "min": min(values),

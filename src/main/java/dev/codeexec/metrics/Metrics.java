@@ -55,6 +55,7 @@ public class Metrics {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger live = new AtomicInteger();
+    private final Timer firstOutput;
     private final Map<String, AtomicInteger> ready = new ConcurrentHashMap<>();
 
     public Metrics(MeterRegistry registry) {
@@ -73,6 +74,10 @@ public class Metrics {
         Gauge.builder(LIVE_SESSIONS, live, AtomicInteger::get)
                 .description("Live runs (WebSocket or event stream) open now, from the first request to the close")
                 .register(registry);
+        firstOutput = Timer.builder(LIVE_FIRST_OUTPUT)
+                .description("Live runs: program start to its first output handed to the connection")
+                .serviceLevelObjectives(PHASE_BUCKETS)
+                .register(registry);
     }
 
     /** A live run opened (+1) or closed (-1). */
@@ -82,10 +87,7 @@ public class Metrics {
 
     /** From the moment a live run's program started to the moment its first output was handed to the client. */
     public void liveFirstOutput(long nanos) {
-        Timer.builder(LIVE_FIRST_OUTPUT)
-                .description("Live runs: program start to its first output handed to the connection")
-                .serviceLevelObjectives(PHASE_BUCKETS)
-                .register(registry).record(Duration.ofNanos(nanos));
+        firstOutput.record(Duration.ofNanos(nanos));
     }
 
     /** Declares the run slots, so dashboards can show in-flight against capacity. */

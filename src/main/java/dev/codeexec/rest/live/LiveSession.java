@@ -3,12 +3,14 @@ package dev.codeexec.rest.live;
 import dev.codeexec.execution.Execution;
 import dev.codeexec.execution.Outcome;
 import dev.codeexec.execution.RunHold;
+import dev.codeexec.execution.Signals;
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.sandbox.LiveRun;
 import dev.codeexec.sandbox.Step;
 import dev.codeexec.sandbox.StepResult;
 import io.smallrye.mutiny.subscription.Cancellable;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * One live run, whatever channel carries it (our WebSocket, Piston's, an event stream): it starts
@@ -18,13 +20,17 @@ import java.nio.charset.StandardCharsets;
  */
 public final class LiveSession implements LiveRun.Watcher {
 
-    /** How one channel tells its client what happens; called in order, never after {@link #finished} or {@link #failed}. */
+    /**
+     * How one channel tells its client what happens, in order, never after {@link #finished} or
+     * {@link #failed}; a stage is "compile" or "run".
+     */
     public interface Events {
-        void stage(Step.Kind stage);
+        void stage(String stage);
 
-        void output(Step.Kind stage, boolean stderr, String text);
+        void output(String stage, boolean stderr, String text);
 
-        void ended(Step.Kind stage, StepResult result);
+        /** The stage's program ended: its exit code, or (code null) the signal that ended it. */
+        void ended(String stage, Integer code, String signal);
 
         /** The run is over: its answer, as POST /run would give it. */
         void finished(Outcome outcome);
@@ -176,7 +182,7 @@ public final class LiveSession implements LiveRun.Watcher {
         if (stage == Step.Kind.RUN) {
             programStarted = System.nanoTime();
         }
-        events.stage(stage);
+        events.stage(name(stage));
     }
 
     @Override
@@ -187,7 +193,7 @@ public final class LiveSession implements LiveRun.Watcher {
                 outputSeen = true;
                 runs.metrics().liveFirstOutput(System.nanoTime() - programStarted);
             }
-            events.output(stage, isStderr, text);
+            events.output(name(stage), isStderr, text);
         }
     }
 
@@ -195,12 +201,17 @@ public final class LiveSession implements LiveRun.Watcher {
     public void ended(Step.Kind stage, StepResult result) {
         String out = stdout.end();
         if (!out.isEmpty()) {
-            events.output(stage, false, out);
+            events.output(name(stage), false, out);
         }
         String err = stderr.end();
         if (!err.isEmpty()) {
-            events.output(stage, true, err);
+            events.output(name(stage), true, err);
         }
-        events.ended(stage, result);
+        boolean signalled = result.signal() > 0;
+        events.ended(name(stage), signalled ? null : result.exitCode(), Signals.name(result.signal()));
+    }
+
+    private static String name(Step.Kind stage) {
+        return stage.name().toLowerCase(Locale.ROOT);
     }
 }

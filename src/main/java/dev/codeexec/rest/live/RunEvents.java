@@ -9,8 +9,6 @@ import dev.codeexec.metrics.Metrics;
 import dev.codeexec.rest.JsonBody;
 import dev.codeexec.rest.RunRequest;
 import dev.codeexec.rest.RunResponse;
-import dev.codeexec.sandbox.Step;
-import dev.codeexec.sandbox.StepResult;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -70,17 +67,17 @@ public class RunEvents {
             implements LiveSession.Events {
 
         @Override
-        public void stage(Step.Kind stage) {
-            emit("stage", message().put("stage", name(stage)));
+        public void stage(String stage) {
+            emit("stage", message().put("stage", stage));
         }
 
         @Override
-        public void output(Step.Kind stage, boolean stderr, String text) {
-            emit(stderr ? "stderr" : "stdout", message().put("stage", name(stage)).put("data", text));
+        public void output(String stage, boolean stderr, String text) {
+            emit(stderr ? "stderr" : "stdout", message().put("stage", stage).put("data", text));
         }
 
         @Override
-        public void ended(Step.Kind stage, StepResult result) {
+        public void ended(String stage, Integer code, String signal) {
             // the result event carries every figure of both stages
         }
 
@@ -109,8 +106,5 @@ public class RunEvents {
             }
         }
 
-        private static String name(Step.Kind stage) {
-            return stage.name().toLowerCase(Locale.ROOT);
-        }
     }
 }

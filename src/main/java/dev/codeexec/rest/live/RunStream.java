@@ -7,15 +7,12 @@ import dev.codeexec.execution.Signals;
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.rest.RunRequest;
 import dev.codeexec.rest.RunResponse;
-import dev.codeexec.sandbox.Step;
-import dev.codeexec.sandbox.StepResult;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Vertx;
-import java.util.Locale;
 
 /**
  * The service's own live run: {@code GET /run/{language}/stream} (WebSocket). The first message is a
@@ -106,17 +103,17 @@ public class RunStream {
     private record Wire(LiveChannel channel) implements LiveSession.Events {
 
         @Override
-        public void stage(Step.Kind stage) {
-            channel.send(channel.message("stage").put("stage", name(stage)));
+        public void stage(String stage) {
+            channel.send(channel.message("stage").put("stage", stage));
         }
 
         @Override
-        public void output(Step.Kind stage, boolean stderr, String text) {
-            channel.send(channel.message(stderr ? "stderr" : "stdout").put("stage", name(stage)).put("data", text));
+        public void output(String stage, boolean stderr, String text) {
+            channel.send(channel.message(stderr ? "stderr" : "stdout").put("stage", stage).put("data", text));
         }
 
         @Override
-        public void ended(Step.Kind stage, StepResult result) {
+        public void ended(String stage, Integer code, String signal) {
             // the result message carries every figure of both stages
         }
 
@@ -132,8 +129,5 @@ public class RunStream {
             channel.refuse(4000 + status, message);
         }
 
-        private static String name(Step.Kind stage) {
-            return stage.name().toLowerCase(Locale.ROOT);
-        }
     }
 }

@@ -11,15 +11,12 @@ import dev.codeexec.rest.live.LiveChannel;
 import dev.codeexec.rest.live.LiveHandshake;
 import dev.codeexec.rest.live.LiveRuns;
 import dev.codeexec.rest.live.LiveSession;
-import dev.codeexec.sandbox.Step;
-import dev.codeexec.sandbox.StepResult;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Vertx;
-import java.util.Locale;
 
 /**
  * Piston's live protocol, {@code /api/v2/connect}: an {@code init} within 1 s (else 4001), then
@@ -116,24 +113,18 @@ public class PistonConnect {
     private record Wire(LiveChannel channel) implements LiveSession.Events {
 
         @Override
-        public void stage(Step.Kind stage) {
-            channel.send(channel.message("stage").put("stage", name(stage)));
+        public void stage(String stage) {
+            channel.send(channel.message("stage").put("stage", stage));
         }
 
         @Override
-        public void output(Step.Kind stage, boolean stderr, String text) {
+        public void output(String stage, boolean stderr, String text) {
             channel.send(channel.message("data").put("stream", stderr ? "stderr" : "stdout").put("data", text));
         }
 
         @Override
-        public void ended(Step.Kind stage, StepResult result) {
-            var exit = channel.message("exit").put("stage", name(stage));
-            if (result.signal() > 0) {
-                exit.putNull("code").put("signal", Signals.name(result.signal()));
-            } else {
-                exit.put("code", result.exitCode()).putNull("signal");
-            }
-            channel.send(exit);
+        public void ended(String stage, Integer code, String signal) {
+            channel.send(channel.message("exit").put("stage", stage).put("code", code).put("signal", signal));
         }
 
         @Override
@@ -146,8 +137,5 @@ public class PistonConnect {
             channel.refuse(4002, "Notified Error", message);
         }
 
-        private static String name(Step.Kind stage) {
-            return stage.name().toLowerCase(Locale.ROOT);
-        }
     }
 }
