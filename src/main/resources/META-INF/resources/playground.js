@@ -1,12 +1,12 @@
-// The playground: one page on the service's public API (GET /runtimes, POST /run/{language}), by
-// relative URLs so that it also works behind a proxy that serves the service under a path prefix.
+// The playground: one page on the service's public API (GET /runtimes, GET /run/{language}/stream
+// for interactive runs, POST /run/{language} for batch ones), by relative URLs so that it also
+// works behind a proxy that serves the service under a path prefix. The editor is CodeMirror 6
+// (web/app/editor.js, bundled at build time), reached through window.codeExecEditor.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
 const KEY = 'code-exec.api-key';
-const LAST = 'code-exec.language';
 const PROGRAM = (language) => 'code-exec.program.' + language;
-const INDENT = '    ';
 
 const SAMPLES = {
   python: 'name = input("Your name? ")\nprint(f"Hello, {name}!")\n',
@@ -18,7 +18,21 @@ const SAMPLES = {
   java: 'public class Main {\n    public static void main(String[] args) {\n        System.out.println("Hello, World!");\n    }\n}\n',
   go: 'package main\n\nimport "fmt"\n\nfunc main() {\n    fmt.Println("Hello, World!")\n}\n',
   rust: 'fn main() {\n    println!("Hello, World!");\n}\n',
-  bash: 'echo "Hello, World!"\n',
+  bash: 'read -p "Your name? " name\necho "Hello, $name!"\n',
+  csharp: 'using System;\n\nclass Program {\n    static void Main() {\n        Console.WriteLine("Hello, World!");\n    }\n}\n',
+  kotlin: 'fun main() {\n    println("Hello, World!")\n}\n',
+  scala: 'object Main extends App {\n  println("Hello, World!")\n}\n',
+  php: '<?php\necho "Hello, World!\\n";\n',
+  perl: 'print "Hello, World!\\n";\n',
+  lua: 'print("Hello, World!")\n',
+  r: 'cat("Hello, World!\\n")\n',
+  haskell: 'main :: IO ()\nmain = putStrLn "Hello, World!"\n',
+  elixir: 'IO.puts("Hello, World!")\n',
+  erlang: '-module(main).\n-export([main/0]).\n\nmain() -> io:format("Hello, World!~n").\n',
+  fortran: 'program hello\n    print *, "Hello, World!"\nend program hello\n',
+  pascal: 'program Hello;\nbegin\n    writeln(\'Hello, World!\');\nend.\n',
+  ocaml: 'let () = print_endline "Hello, World!"\n',
+  sqlite: "SELECT 'Hello, World!';\n",
 };
 
 const STATUS_TEXT = {
@@ -35,7 +49,8 @@ const storage = {
 let apiKey = storage.get(sessionStorage, KEY) || storage.get(localStorage, KEY);
 let current = null;
 let running = false;
-let tabLeaves = false;
+let editor = null;
+let socket = null;
 
 function showError(text) {
   $('error').textContent = text;
@@ -113,11 +128,19 @@ async function loadRuntimes() {
     select.append(option);
   }
   const ready = runtimes.filter((r) => r.ready).map((r) => r.language);
-  const last = storage.get(localStorage, LAST);
-  select.value = ready.includes(last) ? last : ready[0] || '';
+  const shared = fromLink();
+  const first = current || (shared && ready.includes(shared.language) ? shared.language : null)
+      || (ready.includes('python') ? 'python' : ready[0] || '');
+  select.value = first;
   select.disabled = ready.length === 0;
   $('run').disabled = ready.length === 0;
-  switchTo(select.value);
+  if (!current && shared && shared.language === first) {
+    current = first;
+    editor.setLanguage(first);
+    editor.setValue(shared.code);
+  } else {
+    switchTo(first);
+  }
   if (ready.length < runtimes.length) setTimeout(loadRuntimes, 5000); // some are still being provisioned
 }
 
@@ -125,27 +148,54 @@ function switchTo(language) {
   if (!language || language === current) return;
   save();
   current = language;
-  storage.set(localStorage, LAST, language);
-  $('code').value = storage.get(localStorage, PROGRAM(language)) ?? SAMPLES[language] ?? '';
+  editor.setLanguage(language);
+  editor.setValue(storage.get(localStorage, PROGRAM(language)) ?? SAMPLES[language] ?? '');
+  toLink();
 }
 
 function save() {
-  if (current) storage.set(localStorage, PROGRAM(current), $('code').value);
+  if (current) storage.set(localStorage, PROGRAM(current), editor.value);
+  toLink();
+}
+
+/** The program in the address bar's fragment (#language=…&code=…): a link that opens it again. */
+function toLink() {
+  if (!current) return;
+  const bytes = new TextEncoder().encode(editor.value);
+  let binary = '';
+  bytes.forEach((b) => { binary += String.fromCharCode(b); });
+  const code = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  history.replaceState(null, '', '#language=' + encodeURIComponent(current) + '&code=' + code);
+}
+
+function fromLink() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const language = params.get('language');
+  const code = params.get('code');
+  if (!language || code === null) return null;
+  try {
+    const binary = atob(code.replace(/-/g, '+').replace(/_/g, '/'));
+    return { language, code: new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))) };
+  } catch (e) {
+    return null;
+  }
 }
 
 function formatBytes(kb) {
   return kb >= 1024 ? (kb / 1024).toFixed(1) + ' MiB' : kb + ' KiB';
 }
 
-function show(result) {
+function show(result, streamed) {
   const status = $('status');
   status.dataset.status = result.status;
   status.textContent = STATUS_TEXT[result.status] || result.status;
   $('exit-code').textContent = result.exitCode == null ? '–' : result.exitCode + (result.signal ? ' (' + result.signal + ')' : '');
   $('time').textContent = result.exitCode == null ? '' : result.wallTimeMs + ' ms wall · ' + result.cpuTimeMs + ' ms CPU · '
       + formatBytes(result.memoryKb);
-  $('stdout').textContent = result.stdout;
-  $('stderr').textContent = result.stderr;
+  if (!streamed) {
+    $('stdout').textContent = result.stdout;
+    $('stderr').textContent = result.stderr;
+  }
   const compile = result.compile;
   $('compile').hidden = !compile;
   if (compile) {
@@ -163,82 +213,128 @@ function show(result) {
   }
 }
 
-async function run() {
-  if (running || !current) return;
+function starting() {
   running = true;
   save();
   $('run').disabled = true;
   $('status').dataset.status = 'RUNNING';
   $('status').textContent = 'Running…';
+  $('exit-code').textContent = '–';
+  $('time').textContent = '';
+  $('message').hidden = true;
   showError('');
-  const body = { code: $('code').value };
+}
+
+function stopped() {
+  running = false;
+  socket = null;
+  $('run').disabled = false;
+  $('stop').hidden = true;
+  $('input-form').hidden = true;
+}
+
+function notRun(text) {
+  $('status').dataset.status = '';
+  $('status').textContent = 'Not run';
+  showError(text);
+}
+
+function request() {
+  const body = { code: editor.value };
   if ($('stdin').value) body.input = $('stdin').value;
   const args = $('args').value.split('\n').filter((a) => a !== '');
   if (args.length) body.args = args;
+  return body;
+}
+
+function run() {
+  if (running || !current) return;
+  // A browser cannot send a key on a WebSocket handshake: with keys on, runs are batch runs.
+  if ($('interactive').checked && !apiKey) runLive(); else runBatch();
+}
+
+async function runBatch() {
+  starting();
   try {
     const response = await api('run/' + encodeURIComponent(current), {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request()),
     });
     if (!response.ok) throw new Error(await problem(response));
-    show(await response.json());
+    show(await response.json(), false);
   } catch (e) {
-    $('status').dataset.status = '';
-    $('status').textContent = 'Not run';
-    showError(e.message);
+    notRun(e.message);
   } finally {
-    running = false;
-    $('run').disabled = false;
+    stopped();
   }
 }
 
-/** Tab indents (Shift+Tab outdents), Enter keeps the line's indentation; after Esc, Tab leaves. */
-function editorKeys(event) {
-  const editor = event.target;
-  if (event.key === 'Escape') { tabLeaves = true; return; }
-  if (event.key === 'Tab' && tabLeaves) { tabLeaves = false; return; }
-  tabLeaves = false;
-  if (event.ctrlKey || event.metaKey || event.altKey) return;
-  const { selectionStart: start, selectionEnd: end, value } = editor;
-  const lineStart = value.lastIndexOf('\n', start - 1) + 1;
-  if (event.key === 'Tab' && !event.shiftKey) {
-    event.preventDefault();
-    if (value.slice(start, end).includes('\n')) {
-      const block = value.slice(lineStart, end);
-      replace(editor, lineStart, end, block.replace(/^/gm, INDENT), lineStart, lineStart + block.length + INDENT.length * block.split('\n').length);
-    } else {
-      insert(editor, INDENT);
+/** An interactive run: output as it is written, a line of input at a time, Stop sends SIGKILL. */
+function runLive() {
+  starting();
+  $('stdout').textContent = '';
+  $('stderr').textContent = '';
+  $('compile').hidden = true;
+  $('compile-output').textContent = '';
+  const url = new URL('run/' + encodeURIComponent(current) + '/stream', location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.hash = '';
+  const ws = new WebSocket(url);
+  socket = ws;
+  let ended = false;
+  ws.onopen = () => {
+    ws.send(JSON.stringify(request()));
+    $('stop').hidden = false;
+    $('input-form').hidden = false;
+    $('input').value = '';
+    $('input').focus();
+  };
+  ws.onmessage = (event) => {
+    const m = JSON.parse(event.data);
+    if (m.type === 'stage' && m.stage === 'compile') {
+      $('compile').hidden = false;
+      $('compile-status').dataset.status = 'RUNNING';
+      $('compile-status').textContent = 'Compiling…';
+    } else if (m.type === 'stdout' || m.type === 'stderr') {
+      const target = m.stage === 'compile' ? $('compile-output') : $(m.type);
+      target.append(document.createTextNode(m.data));
+      target.scrollTop = target.scrollHeight;
+    } else if (m.type === 'result') {
+      ended = true;
+      show(m, true);
+    } else if (m.type === 'error') {
+      ended = true;
+      notRun(m.message);
     }
-  } else if (event.key === 'Tab') {
-    event.preventDefault();
-    const block = value.slice(lineStart, end);
-    const outdented = block.replace(/^ {1,4}/gm, '');
-    replace(editor, lineStart, end, outdented, lineStart, lineStart + outdented.length);
-  } else if (event.key === 'Enter') {
-    event.preventDefault();
-    const indent = value.slice(lineStart, start).match(/^[ \t]*/)[0];
-    insert(editor, '\n' + indent);
-  }
+  };
+  ws.onclose = () => {
+    if (!ended) notRun('The connection to the service ended before the run did.');
+    stopped();
+  };
 }
 
-/** Types text at the caret (keeping the browser's undo where it can). */
-function insert(editor, text) {
-  if (!document.execCommand || !document.execCommand('insertText', false, text)) {
-    editor.setRangeText(text, editor.selectionStart, editor.selectionEnd, 'end');
-  }
-}
-
-function replace(editor, from, to, text, selectFrom, selectTo) {
-  editor.setSelectionRange(from, to);
-  insert(editor, text);
-  editor.setSelectionRange(selectFrom, selectTo);
+function sendInput(event) {
+  event.preventDefault();
+  if (!socket || socket.readyState !== WebSocket.OPEN) return;
+  const line = $('input').value + '\n';
+  socket.send(JSON.stringify({ type: 'stdin', data: line }));
+  const echo = document.createElement('span');
+  echo.className = 'echo';
+  echo.textContent = line;
+  $('stdout').append(echo);
+  $('input').value = '';
 }
 
 document.addEventListener('DOMContentLoaded', () => {
-  $('code').addEventListener('keydown', editorKeys);
-  $('code').addEventListener('input', () => {
-    clearTimeout(save.timer);
-    save.timer = setTimeout(save, 300);
+  editor = window.codeExecEditor.create($('code'), {
+    label: 'Program',
+    onRun: run,
+    onChange: () => {
+      clearTimeout(save.timer);
+      save.timer = setTimeout(save, 300);
+    },
   });
+  // Scripts and tests may read and set the program as they would a textarea's.
+  Object.defineProperty($('code'), 'value', { get: () => editor.value, set: (text) => editor.setValue(text) });
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !$('key-dialog').open) {
       event.preventDefault();
@@ -247,6 +343,13 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   $('language').addEventListener('change', (event) => switchTo(event.target.value));
   $('run').addEventListener('click', run);
+  $('stop').addEventListener('click', () => {
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'signal', signal: 'SIGKILL' }));
+  });
+  $('input-form').addEventListener('submit', sendInput);
+  $('eof').addEventListener('click', () => {
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'eof' }));
+  });
   $('key-cancel').addEventListener('click', () => $('key-dialog').close(''));
   $('key').hidden = !apiKey;
   $('key').addEventListener('click', async () => {

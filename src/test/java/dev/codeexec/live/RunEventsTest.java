@@ -89,6 +89,7 @@ class RunEventsTest {
                 "{\"code\":\"import time\\nprint('first', flush=True)\\ntime.sleep(2)\\nprint('second')\",\"timeoutMs\":10000}");
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        assertEquals("no", response.headers().firstValue("X-Accel-Buffering").orElse(null), "proxies pass events on at once");
         Iterator<Event> events = events(response.body());
         Event stage = events.next();
         assertEquals("stage", stage.name());

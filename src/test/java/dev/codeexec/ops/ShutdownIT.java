@@ -3,6 +3,7 @@ package dev.codeexec.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codeexec.support.LiveClient;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -138,6 +139,33 @@ class ShutdownIT {
         assertEquals(200, finished.statusCode(), finished.body());
         assertTrue(finished.body().contains("\"stdout\":\"finished\\n\""), finished.body());
         assertTrue(service.waitFor(20, TimeUnit.SECONDS), "the service did not exit");
+        assertEquals(List.of(), containers(instance));
+    }
+
+    /**
+     * A live run open at SIGTERM is drained like a batch run (it may still take input and answer);
+     * once every live connection has closed, the shutdown does not wait for the grace period (300 s
+     * here: Quarkus 3.33 alone would count a closed WebSocket's upgrade request until then).
+     */
+    @Test
+    void anOpenLiveRunIsDrainedAndClosedOnesHoldNothing() throws Exception {
+        String instance = "shutdown-it-live";
+        int port = freePort();
+        Process service = start(instance, port, "-Dcode-exec.shutdown.grace-period=300s");
+        try (LiveClient done = LiveClient.open(port, "/run/python/stream", java.util.Map.of())) {
+            done.send(java.util.Map.of("code", "print('answered')"));
+            assertEquals("answered\n", done.next("result").path("stdout").asText());
+            assertEquals(1000, done.closeCode());
+        }
+        try (LiveClient open = LiveClient.open(port, "/run/python/stream", java.util.Map.of())) {
+            open.send(java.util.Map.of("code", "print('ready', flush=True)\nprint('got', input())", "timeoutMs", 10_000));
+            open.next("stdout");
+            service.destroy(); // SIGTERM while the program waits for its input
+            sleep(300);
+            open.send(java.util.Map.of("type", "stdin", "data", "late\n"));
+            assertEquals("ready\ngot late\n", open.next("result").path("stdout").asText());
+        }
+        assertTrue(service.waitFor(60, TimeUnit.SECONDS), "the shutdown waited for closed WebSockets (grace 300 s)");
         assertEquals(List.of(), containers(instance));
     }
 

@@ -19,7 +19,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-/** The playground at / in headless chromium, as a user drives it: keys, clicks, what the page shows. */
+/**
+ * The playground at / in headless chromium, as a user drives it: keys, clicks, what the page shows;
+ * interactive runs over the WebSocket (a prompt answered from the page, Stop), batch runs over POST.
+ */
 @QuarkusTest
 @ExtendWith(NoLeftoverContainers.class)
 class PlaygroundBrowserTest {
@@ -49,11 +52,12 @@ class PlaygroundBrowserTest {
 
     @Test
     void runsPythonJavaScriptAndCAndShowsWhatTheyDid() throws Exception {
+        browser.find("#interactive").click(); // batch runs: the whole stdin up front, one answer
         choose("python");
         program("import sys\nname = input()\nprint(f'Hello, {name}!', sys.argv[1:])\n");
         browser.find("#stdin").sendKeys("Ada");
         browser.find("#args").sendKeys("x", Keys.ENTER, "y z");
-        browser.find("#code").sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        editor().sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         assertEquals("OK", awaitResult());
         assertEquals("Hello, Ada! ['x', 'y z']\n", text("#stdout"));
         assertEquals("0", text("#exit-code"));
@@ -90,24 +94,98 @@ class PlaygroundBrowserTest {
     }
 
     @Test
-    void tabIndentsWithSpacesCtrlEnterRunsAndProgramsAreKeptPerLanguage() {
+    void theEditorIndentsRunsOnCtrlEnterAndProgramsAreKeptPerLanguageAndInTheLink() {
         choose("javascript");
         program("console.log('kept for javascript');");
         choose("python");
         program("if True:");
-        WebElement code = browser.find("#code");
-        code.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.ENTER, Keys.TAB, "print('indented')");
-        assertEquals("if True:\n    print('indented')", code.getDomProperty("value"));
+        WebElement code = editor();
+        code.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.ENTER, "print('indented')");
+        assertEquals("if True:\n    print('indented')", browser.find("#code").getDomProperty("value"),
+                "Enter after a colon indents by four spaces");
+        code.sendKeys(Keys.ENTER, Keys.BACK_SPACE, Keys.TAB, "pass");
+        assertTrue(browser.find("#code").getDomProperty("value").endsWith("\n    pass"), "Tab indents with spaces");
+        program("if True:\n    print('indented')");
         code.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         assertEquals("OK", awaitResult());
         assertEquals("indented\n", text("#stdout"));
+        assertTrue(browser.find("#code .cm-content").getDomAttribute("aria-label").equals("Program"));
+        assertFalse(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#code .cm-line span")).isEmpty(),
+                "the program is highlighted");
 
+        String link = browser.driver().getCurrentUrl();
+        assertTrue(link.contains("#language=python&code="), link);
+        browser.script("localStorage.clear()");
+        browser.driver().navigate().to("about:blank");
+        browser.open(link);
+        awaitLanguages();
+        assertEquals("python", new Select(browser.find("#language")).getFirstSelectedOption().getDomProperty("value"));
+        assertEquals("if True:\n    print('indented')", browser.find("#code").getDomProperty("value"), "the link holds the program");
+
+        browser.open(page.toString());
+        awaitLanguages();
+        choose("javascript");
+        program("console.log('kept for javascript');");
         browser.driver().navigate().refresh();
         load();
-        assertEquals("python", new Select(browser.find("#language")).getFirstSelectedOption().getDomProperty("value"));
-        assertEquals("if True:\n    print('indented')", browser.find("#code").getDomProperty("value"));
         choose("javascript");
         assertEquals("console.log('kept for javascript');", browser.find("#code").getDomProperty("value"));
+    }
+
+    @Test
+    void opensOnPythonAndAnInputPromptIsAnsweredFromThePage() {
+        browser.script("localStorage.clear()");
+        browser.open(page.toString());
+        awaitLanguages();
+        assertEquals("python", new Select(browser.find("#language")).getFirstSelectedOption().getDomProperty("value"));
+        assertTrue(browser.find("#code").getDomProperty("value").contains("input("), "Python's hello asks for a name");
+        program("name = input('name? ')\nprint('hello', name)\n");
+        browser.find("#run").click();
+        browser.await(d -> text("#stdout").equals("name? "));
+        WebElement input = browser.find("#input");
+        assertEquals("Program input", input.getDomAttribute("aria-label"));
+        assertEquals(input, browser.driver().switchTo().activeElement(), "the input field has the focus once a run starts");
+        input.sendKeys("Ada", Keys.ENTER);
+        assertEquals("OK", awaitResult());
+        assertEquals("name? Ada\nhello Ada\n", text("#stdout"), "the prompt, the typed line, the answer");
+        assertFalse(browser.find("#stop").isDisplayed(), "Stop goes when the run ends");
+    }
+
+    @Test
+    void stopEndsARunawayProgramAndOutputIsShownAsText() {
+        choose("python");
+        program("print('<b>bold</b><img src=x onerror=alert(1)>', flush=True)\nwhile True: pass\n");
+        browser.find("#run").click();
+        browser.await(d -> text("#stdout").startsWith("<b>"));
+        assertEquals("<b>bold</b><img src=x onerror=alert(1)>\n", text("#stdout"));
+        assertTrue(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#stdout b, #stdout img")).isEmpty(),
+                "output is text, never markup");
+        browser.find("#stop").click();
+        assertEquals("RUNTIME_ERROR", awaitResult());
+        assertEquals("137 (SIGKILL)", text("#exit-code"));
+    }
+
+    @Test
+    void endOfInputAndTheBatchModeStayAvailable() {
+        choose("python");
+        program("import sys\nprint(len(sys.stdin.read().split()))\n");
+        browser.find("#run").click();
+        browser.await(d -> browser.find("#input").isDisplayed());
+        browser.find("#input").sendKeys("one two", Keys.ENTER);
+        browser.find("#input").sendKeys("three", Keys.ENTER);
+        browser.find("#eof").click();
+        assertEquals("OK", awaitResult());
+        assertTrue(text("#stdout").endsWith("3\n"), text("#stdout"));
+
+        browser.find("#interactive").click(); // batch: the whole input up front, one answer
+        browser.find("#stdin").clear();
+        browser.find("#stdin").sendKeys("a b c d");
+        browser.find("#run").click();
+        assertEquals("OK", awaitResult());
+        assertEquals("4\n", text("#stdout"));
+        assertFalse(browser.find("#input").isDisplayed());
+        browser.find("#interactive").click();
+        browser.find("#stdin").clear();
     }
 
     @Test
@@ -131,18 +209,26 @@ class PlaygroundBrowserTest {
 
     private void load() {
         browser.open(page.toString());
+        awaitLanguages();
+    }
+
+    private void awaitLanguages() {
         browser.await(d -> browser.find("#language").isEnabled()
                 && !browser.find("#language").findElements(org.openqa.selenium.By.cssSelector("option[value=python]")).isEmpty());
+    }
+
+    /** The editor's text area (CodeMirror's content element), for keys. */
+    private WebElement editor() {
+        return browser.find("#code .cm-content");
     }
 
     private void choose(String language) {
         new Select(browser.find("#language")).selectByValue(language);
     }
 
-    /** Sets the editor's text as if typed (the page saves it on input). */
+    /** Sets the editor's text (the page saves it, and the link, as after typing). */
     private void program(String text) {
-        browser.script("const e = arguments[0]; e.value = arguments[1]; e.dispatchEvent(new Event('input'));",
-                browser.find("#code"), text);
+        browser.script("arguments[0].value = arguments[1];", browser.find("#code"), text);
     }
 
     /** Waits for the run the page started and returns its status. */

@@ -42,11 +42,16 @@ public final class LiveClient implements AutoCloseable {
 
     /** Connects to path (e.g. "/run/python/stream") on the test service with the given headers. */
     public static LiveClient open(String path, Map<String, String> headers) {
+        return open(RestAssured.port, path, headers);
+    }
+
+    /** Connects to path on a service listening on the port. */
+    public static LiveClient open(int port, String path, Map<String, String> headers) {
         LiveClient client = new LiveClient();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(GUARD);
         headers.forEach(builder::header);
         try {
-            client.socket = builder.buildAsync(URI.create("ws://localhost:" + RestAssured.port + path), client.new Listener())
+            client.socket = builder.buildAsync(URI.create("ws://localhost:" + port + path), client.new Listener())
                     .get(GUARD.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("handshake failed", e);

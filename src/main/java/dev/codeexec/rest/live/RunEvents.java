@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.ResponseHeader;
 
 /**
  * POST /run/{language} with {@code Accept: text/event-stream}: the same run as POST /run, told as
@@ -43,6 +44,7 @@ public class RunEvents {
     @Consumes(MediaType.APPLICATION_JSON)
     @JsonBody
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @ResponseHeader(name = "X-Accel-Buffering", value = "no") // nginx: pass each event on at once
     @Operation(summary = "Run a program and stream what it writes as Server-Sent Events",
             description = "Chosen by Accept: text/event-stream; events stage, stdout, stderr, then result.")
     public Multi<OutboundSseEvent> run(@PathParam("language") String language, RunRequest request, @Context Sse sse) {
