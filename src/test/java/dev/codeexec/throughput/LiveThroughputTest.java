@@ -60,6 +60,25 @@ class LiveThroughputTest {
     }
 
     @Test
+    void pistonsConnectAndServerSentEventsWorkToo() {
+        try (LiveClient live = LiveClient.open("/api/v2/connect")) {
+            live.send(Map.of("type", "init", "language", "c", "version", "*", "run_timeout", 10_000, "files",
+                    java.util.List.of(Map.of("content", "#include <stdio.h>\nint main(void) { char b[16]; "
+                            + "if (fgets(b, sizeof b, stdin)) printf(\"<%s>\", b); return 0; }"))));
+            assertEquals("compile", live.next("stage").path("stage").asText());
+            assertEquals("run", live.next("stage").path("stage").asText());
+            live.send(Map.of("type", "data", "stream", "stdin", "data", "x\n"));
+            assertEquals("<x\n>", live.next("data").path("data").asText());
+            assertEquals(0, live.next("exit").path("code").asInt());
+            assertEquals(4999, live.closeCode());
+        }
+        String events = io.restassured.RestAssured.given().contentType("application/json").accept("text/event-stream")
+                .body(Map.of("code", "print('streamed')", "timeoutMs", 10_000)).post("/run/python")
+                .then().statusCode(200).extract().asString();
+        assertEquals(true, events.contains("event:stdout") && events.contains("streamed") && events.contains("event:result"), events);
+    }
+
+    @Test
     void inputSentAfterItsRunEndedNeverReachesTheNextRequest() {
         for (int round = 0; round < 4; round++) {
             try (LiveClient early = LiveClient.open("/run/python/stream")) {

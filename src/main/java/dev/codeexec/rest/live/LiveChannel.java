@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One WebSocket connection carrying a live run: JSON messages out in order, a refusal as an error
@@ -13,7 +15,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
  */
 public final class LiveChannel {
 
-    public static final UserData.TypedKey<LiveSession> SESSION = new UserData.TypedKey<>("code-exec.live");
+    private static final UserData.TypedKey<LiveSession> SESSION = new UserData.TypedKey<>("code-exec.live");
 
     private final WebSocketConnection connection;
     private final LiveRuns runs;
@@ -62,9 +64,36 @@ public final class LiveChannel {
         });
     }
 
+    /**
+     * A new connection: its live session, with events this channel carries; when no run has started
+     * {@code firstMessageMs} after the connection opened, {@code late} is told.
+     */
+    public static LiveSession open(WebSocketConnection connection, LiveRuns runs, Function<LiveChannel, LiveSession.Events> events,
+            long firstMessageMs, Consumer<LiveChannel> late) {
+        LiveChannel channel = new LiveChannel(connection, runs);
+        LiveSession session = runs.session(events.apply(channel), connection.userData().get(LiveHandshake.CLIENT));
+        connection.userData().put(SESSION, session);
+        runs.vertx().setTimer(firstMessageMs, t -> {
+            if (!session.started()) {
+                late.accept(channel);
+            }
+        });
+        return session;
+    }
+
+    /** The connection's live session. */
+    public static LiveSession session(WebSocketConnection connection) {
+        return connection.userData().get(SESSION);
+    }
+
+    /** A stage begins: {"type": "stage", "stage": ...}, in both protocols. */
+    public void stage(String stage) {
+        send(message("stage").put("stage", stage));
+    }
+
     /** The connection closed (either side): its run ends, and graceful shutdown stops counting it. */
     public static void closed(WebSocketConnection connection) {
-        LiveSession session = connection.userData().get(SESSION);
+        LiveSession session = session(connection);
         if (session != null) {
             session.close();
         }

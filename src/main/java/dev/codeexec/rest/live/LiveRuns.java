@@ -9,6 +9,7 @@ import dev.codeexec.rest.ClientLimits;
 import dev.codeexec.rest.ExceptionMappers;
 import dev.codeexec.rest.Problem;
 import io.github.bucket4j.ConsumptionProbe;
+import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 
@@ -22,9 +23,11 @@ public class LiveRuns {
     private final ExceptionMappers errors;
     private final ObjectMapper json;
     private final long inputCap;
+    private final Vertx vertx;
 
     public LiveRuns(ExecutionService executions, ClientLimits limits, Metrics metrics, CodeExecConfig config,
-            ObjectMapper json) {
+            ObjectMapper json, Vertx vertx) {
+        this.vertx = vertx;
         this.executions = executions;
         this.limits = limits;
         this.metrics = metrics;
@@ -36,6 +39,10 @@ public class LiveRuns {
     /** A live run for a channel; {@code client} null when the channel counted it already. */
     public LiveSession session(LiveSession.Events events, String client) {
         return new LiveSession(this, events, client);
+    }
+
+    Vertx vertx() {
+        return vertx;
     }
 
     ExecutionService executions() {

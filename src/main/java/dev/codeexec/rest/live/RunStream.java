@@ -12,7 +12,6 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.vertx.core.Vertx;
 
 /**
  * The service's own live run: {@code GET /run/{language}/stream} (WebSocket). The first message is a
@@ -28,28 +27,20 @@ public class RunStream {
     static final long FIRST_MESSAGE_MS = 10_000;
 
     private final LiveRuns runs;
-    private final Vertx vertx;
 
-    public RunStream(LiveRuns runs, Vertx vertx) {
+    public RunStream(LiveRuns runs) {
         this.runs = runs;
-        this.vertx = vertx;
     }
 
     @OnOpen
     void open(WebSocketConnection connection) {
-        LiveChannel channel = new LiveChannel(connection, runs);
-        LiveSession session = runs.session(new Wire(channel), connection.userData().get(LiveHandshake.CLIENT));
-        connection.userData().put(LiveChannel.SESSION, session);
-        vertx.setTimer(FIRST_MESSAGE_MS, t -> {
-            if (!session.started()) {
-                channel.refuse(4408, "No run request within " + FIRST_MESSAGE_MS / 1000 + " s of connecting");
-            }
-        });
+        LiveChannel.open(connection, runs, Wire::new, FIRST_MESSAGE_MS,
+                late -> late.refuse(4408, "No run request within " + FIRST_MESSAGE_MS / 1000 + " s of connecting"));
     }
 
     @OnTextMessage
     void message(WebSocketConnection connection, String text) {
-        LiveSession session = connection.userData().get(LiveChannel.SESSION);
+        LiveSession session = LiveChannel.session(connection);
         LiveChannel channel = new LiveChannel(connection, runs);
         try {
             JsonNode message = runs.json().readTree(text);
@@ -104,7 +95,7 @@ public class RunStream {
 
         @Override
         public void stage(String stage) {
-            channel.send(channel.message("stage").put("stage", stage));
+            channel.stage(stage);
         }
 
         @Override

@@ -8,7 +8,6 @@ import dev.codeexec.execution.Signals;
 import dev.codeexec.language.Runtime;
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.rest.live.LiveChannel;
-import dev.codeexec.rest.live.LiveHandshake;
 import dev.codeexec.rest.live.LiveRuns;
 import dev.codeexec.rest.live.LiveSession;
 import io.quarkus.websockets.next.OnClose;
@@ -16,7 +15,6 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.vertx.core.Vertx;
 
 /**
  * Piston's live protocol, {@code /api/v2/connect}: an {@code init} within 1 s (else 4001), then
@@ -34,30 +32,21 @@ public class PistonConnect {
     private final LiveRuns runs;
     private final PistonRuntimes runtimes;
     private final LimitsConfig caps;
-    private final Vertx vertx;
 
-    public PistonConnect(LiveRuns runs, PistonRuntimes runtimes, CodeExecConfig config, Vertx vertx) {
+    public PistonConnect(LiveRuns runs, PistonRuntimes runtimes, CodeExecConfig config) {
         this.runs = runs;
         this.runtimes = runtimes;
         this.caps = config.limits();
-        this.vertx = vertx;
     }
 
     @OnOpen
     void open(WebSocketConnection connection) {
-        LiveChannel channel = new LiveChannel(connection, runs);
-        LiveSession session = runs.session(new Wire(channel), connection.userData().get(LiveHandshake.CLIENT));
-        connection.userData().put(LiveChannel.SESSION, session);
-        vertx.setTimer(INIT_MS, t -> {
-            if (!session.started()) {
-                channel.close(4001, "Initialization Timeout");
-            }
-        });
+        LiveChannel.open(connection, runs, Wire::new, INIT_MS, late -> late.close(4001, "Initialization Timeout"));
     }
 
     @OnTextMessage
     void message(WebSocketConnection connection, String text) {
-        LiveSession session = connection.userData().get(LiveChannel.SESSION);
+        LiveSession session = LiveChannel.session(connection);
         LiveChannel channel = new LiveChannel(connection, runs);
         try {
             JsonNode message = runs.json().readTree(text);
@@ -114,7 +103,7 @@ public class PistonConnect {
 
         @Override
         public void stage(String stage) {
-            channel.send(channel.message("stage").put("stage", stage));
+            channel.stage(stage);
         }
 
         @Override
