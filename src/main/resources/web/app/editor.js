@@ -1,7 +1,7 @@
 // The playground's editor: CodeMirror 6 with each language's highlighting, bundled by Quarkus' Web
 // Bundler from mvnpm packages at build time. playground.js drives it through window.codeExecEditor.
 import { EditorView, basicSetup } from 'codemirror';
-import { EditorState, Compartment } from '@codemirror/state';
+import { EditorState, Compartment, Prec } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
 import { indentWithTab } from '@codemirror/commands';
 import { indentUnit, StreamLanguage } from '@codemirror/language';
@@ -60,7 +60,7 @@ function create(parent, { label, onChange, onRun }) {
       doc: '',
       extensions: [
         basicSetup,
-        keymap.of([{ key: 'Mod-Enter', run: () => { onRun(); return true; } }, indentWithTab]),
+        Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { onRun(); return true; } }, indentWithTab])),
         indentUnit.of('    '),
         language.of([]),
         EditorView.contentAttributes.of({ 'aria-label': label }),
@@ -70,7 +70,9 @@ function create(parent, { label, onChange, onRun }) {
   });
   return {
     get value() { return view.state.doc.toString(); },
-    setValue(text) { view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }); },
+    setValue(text) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: text.length } });
+    },
     setLanguage(id) { view.dispatch({ effects: language.reconfigure(LANGUAGES[id] ? LANGUAGES[id]() : []) }); },
     focus() { view.focus(); },
   };

@@ -99,19 +99,22 @@ class PlaygroundBrowserTest {
         program("console.log('kept for javascript');");
         choose("python");
         program("if True:");
-        WebElement code = editor();
-        code.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.ENTER, "print('indented')");
-        assertEquals("if True:\n    print('indented')", browser.find("#code").getDomProperty("value"),
-                "Enter after a colon indents by four spaces");
-        code.sendKeys(Keys.ENTER, Keys.BACK_SPACE, Keys.TAB, "pass");
-        assertTrue(browser.find("#code").getDomProperty("value").endsWith("\n    pass"), "Tab indents with spaces");
+        browser.script("arguments[0].focus()", editor()); // the caret stays where the program left it: at its end
+        keys(Keys.ENTER);
+        awaitProgram("if True:\n    "); // Enter after a colon indents by four spaces
+        program("x = 1\n");
+        browser.script("arguments[0].focus()", editor());
+        keys(Keys.TAB);
+        awaitProgram("x = 1\n    "); // Tab indents with spaces
         program("if True:\n    print('indented')");
-        code.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-        assertEquals("OK", awaitResult());
+        editor().sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        assertEquals("OK", awaitResult(), text("#error"));
         assertEquals("indented\n", text("#stdout"));
         assertTrue(browser.find("#code .cm-content").getDomAttribute("aria-label").equals("Program"));
         assertFalse(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#code .cm-line span")).isEmpty(),
                 "the program is highlighted");
+        assertEquals("flex", browser.script("return getComputedStyle(document.querySelector('#code .cm-editor')).display"),
+                "CodeMirror's own styles apply (the page's policy lets them in)");
 
         String link = browser.driver().getCurrentUrl();
         assertTrue(link.contains("#language=python&code="), link);
@@ -126,10 +129,13 @@ class PlaygroundBrowserTest {
         awaitLanguages();
         choose("javascript");
         program("console.log('kept for javascript');");
-        browser.driver().navigate().refresh();
-        load();
+        browser.await(d -> String.valueOf(browser.script("return localStorage.getItem('code-exec.program.javascript')"))
+                .equals("console.log('kept for javascript');") ? true : null);
+        browser.open(page.toString()); // no link: Python, and each language's last program from this browser
+        awaitLanguages();
+        assertEquals("python", new Select(browser.find("#language")).getFirstSelectedOption().getDomProperty("value"));
         choose("javascript");
-        assertEquals("console.log('kept for javascript');", browser.find("#code").getDomProperty("value"));
+        assertEquals("console.log('kept for javascript');", browser.find("#code").getDomProperty("value"), "kept per language");
     }
 
     @Test
@@ -215,6 +221,19 @@ class PlaygroundBrowserTest {
     private void awaitLanguages() {
         browser.await(d -> browser.find("#language").isEnabled()
                 && !browser.find("#language").findElements(org.openqa.selenium.By.cssSelector("option[value=python]")).isEmpty());
+    }
+
+    /** Keys to whatever has the focus, as a person types (sendKeys on an element would move the caret). */
+    private void keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(keys).perform();
+    }
+
+    private void awaitProgram(String text) {
+        try {
+            browser.await(d -> text.equals(browser.find("#code").getDomProperty("value")) ? true : null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertEquals(text, browser.find("#code").getDomProperty("value"));
+        }
     }
 
     /** The editor's text area (CodeMirror's content element), for keys. */
