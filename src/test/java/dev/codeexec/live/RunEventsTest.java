@@ -113,6 +113,25 @@ class RunEventsTest {
     }
 
     @Test
+    void aCompiledLanguageStreamsItsCompileStageToo() throws Exception {
+        HttpResponse<Stream<String>> response = post("c",
+                "{\"code\":\"#include <stdio.h>\\nint main(void) { puts(\\\"compiled\\\"); return 0; }\",\"timeoutMs\":10000}");
+        assertEquals(200, response.statusCode());
+        List<String> names = new ArrayList<>();
+        Event last = null;
+        for (Iterator<Event> events = events(response.body()); events.hasNext(); ) {
+            Event e = events.next();
+            if (e.name() != null) {
+                names.add(e.name() + (e.data().has("stage") ? ":" + e.data().path("stage").asText() : ""));
+                last = e;
+            }
+        }
+        assertEquals(List.of("stage:compile", "stage:run", "stdout:run", "result"), names);
+        assertEquals("compiled\n", last.data().path("stdout").asText());
+        assertEquals("OK", last.data().path("compile").path("status").asText());
+    }
+
+    @Test
     void aClientThatLeavesTheStreamEndsItsRun() throws Exception {
         HttpResponse<Stream<String>> response = post("python",
                 "{\"code\":\"import time\\nprint('up', flush=True)\\ntime.sleep(30)\",\"timeoutMs\":10000}");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codeexec.support.Api;
+import dev.codeexec.support.LiveClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -59,6 +60,30 @@ class SaturationTest {
             pool.shutdownNow();
         }
         Api.run("python", "print('after')").then().statusCode(200);
+    }
+
+    /** A live run takes a slot as any run does: with the slot and the queue place held, a third is refused. */
+    @Test
+    void liveRunsCountInTheBulkhead() throws Exception {
+        Api.awaitReady();
+        try (LiveClient first = LiveClient.open("/run/python/stream");
+                LiveClient second = LiveClient.open("/run/python/stream");
+                LiveClient third = LiveClient.open("/run/python/stream")) {
+            Map<String, Object> waits = Map.of("code", "import sys\nprint('up', flush=True)\nsys.stdin.read()", "timeoutMs", 10_000);
+            first.send(waits);
+            first.next("stdout");
+            second.send(waits);
+            Api.awaitMetrics("codeexec_runs_in_flight 1.0", "codeexec_runs_queued 1.0");
+            third.send(waits);
+            assertTrue(third.next("error").path("message").asText().contains("Too many runs"));
+            assertEquals(4503, third.closeCode());
+            first.send(Map.of("type", "eof"));
+            assertEquals("OK", first.next("result").path("status").asText());
+            second.next("stdout"); // the queued run got the slot
+            second.send(Map.of("type", "eof"));
+            assertEquals("OK", second.next("result").path("status").asText());
+        }
+        Api.awaitMetrics("codeexec_runs_in_flight 0.0", "codeexec_runs_queued 0.0");
     }
 
     @Test
