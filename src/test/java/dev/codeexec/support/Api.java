@@ -73,13 +73,16 @@ public final class Api {
      * a run has started, queued or ended. Hang guard 30 s, far more than that takes under load.
      */
     public static void awaitMetrics(String... lines) {
+        String metrics = "";
         for (int i = 0; i < 600; i++) {
-            String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+            metrics = io.restassured.RestAssured.get("/q/metrics").asString();
             if (java.util.Arrays.stream(lines).allMatch(metrics::contains)) {
                 return;
             }
             sleep(50);
         }
-        throw new AssertionError("the metrics never held all of " + java.util.List.of(lines));
+        String runs = metrics.lines().filter(l -> l.startsWith("codeexec_runs_") || l.startsWith("codeexec_live_sessions")
+                || l.startsWith("codeexec_requests_rejected_total")).collect(java.util.stream.Collectors.joining("; "));
+        throw new AssertionError("the metrics never held all of " + java.util.List.of(lines) + "; last seen: " + runs);
     }
 }

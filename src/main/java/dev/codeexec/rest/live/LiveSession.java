@@ -49,6 +49,7 @@ public final class LiveSession implements LiveRun.Watcher {
     private RunHold hold;
     private boolean over;
     private boolean counted;
+    private boolean closed;
     private long programStarted;
     private boolean outputSeen;
 
@@ -89,8 +90,13 @@ public final class LiveSession implements LiveRun.Watcher {
         runs.metrics().liveSessions(1);
         Cancellable started = runs.executions().run(execution, api, live, hold == null ? RunHold.NONE : hold)
                 .subscribe().with(this::finish, this::fail);
+        boolean closedMeanwhile;
         synchronized (this) {
-            run = started;
+            closedMeanwhile = closed;
+            run = closed ? null : started;
+        }
+        if (closedMeanwhile) {
+            started.cancel(); // the channel closed while the run was being started
         }
     }
 
@@ -120,6 +126,7 @@ public final class LiveSession implements LiveRun.Watcher {
         RunHold held;
         synchronized (this) {
             over = true;
+            closed = true;
             toCancel = run;
             run = null;
             held = hold;
