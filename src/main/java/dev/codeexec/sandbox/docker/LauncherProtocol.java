@@ -43,13 +43,9 @@ final class LauncherProtocol {
 
     /**
      * 's', kind, timeout, CPU time, output cap, argc, envc, input length, each argument and variable
-     * (length, bytes), the input; answered by the step's frames and 'R', or by 'X' (refused).
+     * (length, bytes), the input; answered by the step's frames and 'R', or by 'X' (refused). A live
+     * step (kind bit 1) also reads {@link #stdin}, {@link #endOfInput} and {@link #signal} while it runs.
      */
-    static byte[] step(Step step) {
-        return step(step, false);
-    }
-
-    /** A live step (kind bit 1) also reads {@link #stdin}, {@link #endOfInput} and {@link #signal} while it runs. */
     static byte[] step(Step step, boolean live) {
         List<byte[]> argv = step.command().stream().map(a -> a.getBytes(StandardCharsets.UTF_8)).toList();
         List<byte[]> env = step.env().entrySet().stream()

@@ -24,11 +24,7 @@ final class StepCollector implements LauncherFrames.Receiver {
     private final ByteArrayOutputStream combined = new ByteArrayOutputStream();
     private final CompletableFuture<LauncherProtocol.ReportFrame> report = new CompletableFuture<>();
 
-    StepCollector(long cap) {
-        this(cap, null, null);
-    }
-
-    /** Hands what it keeps to the live run's watcher too, as it comes. */
+    /** {@code live}: null for a batch step; else what it keeps goes to the live run's watcher too, as it comes. */
     StepCollector(long cap, LiveRun live, Step.Kind stage) {
         this.cap = cap;
         this.live = live;

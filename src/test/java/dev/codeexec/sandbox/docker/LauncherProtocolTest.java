@@ -34,7 +34,7 @@ class LauncherProtocolTest {
     @Test
     void aStepIsFixedFieldsThenLengthPrefixedStringsAndInput() {
         byte[] cmd = LauncherProtocol.step(new Step(Step.Kind.RUN, List.of("python3", "main.py", "é"),
-                Map.of("A", "b"), "in".getBytes(), Duration.ofMillis(3000), null, 1024));
+                Map.of("A", "b"), "in".getBytes(), Duration.ofMillis(3000), null, 1024), false);
         ByteBuffer in = ByteBuffer.wrap(cmd);
         assertEquals('s', in.get());
         assertEquals(1, in.get(), "run");
@@ -50,7 +50,7 @@ class LauncherProtocolTest {
         assertEquals("in", string(in, 2));
         assertFalse(in.hasRemaining());
         byte[] compile = LauncherProtocol.step(new Step(Step.Kind.COMPILE, List.of("cc"), Map.of(), new byte[0],
-                Duration.ofSeconds(10), Duration.ofMillis(1500), 5L << 32));
+                Duration.ofSeconds(10), Duration.ofMillis(1500), 5L << 32), false);
         ByteBuffer c = ByteBuffer.wrap(compile);
         assertEquals(0, c.get(1), "compile");
         assertEquals(1500, c.getInt(6));
