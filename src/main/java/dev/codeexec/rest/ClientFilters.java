@@ -71,6 +71,9 @@ public class ClientFilters {
         }
         RunHold held = new RunHold(() -> limits.release(client));
         hold.set(held);
+        // Over when the answer's headers go out (so a client that reads its answer and asks again at
+        // once finds its count released), or when the exchange ends without one (the client left).
+        routing.addHeadersEndHandler(headers -> held.exchangeOver());
         routing.addEndHandler(ended -> held.exchangeOver());
         return null;
     }
