@@ -37,6 +37,29 @@ static int in_step(const char *pid) {
     return fields >= 2 && last != 1;
 }
 
+/* True when pid descends from ancestor (its parent chain, as /proc/PID/stat tells, reaches it): a
+ * kept sandbox runs several launchers, and a signal for one step must reach no other. */
+static int descends_from(const char *pid, pid_t ancestor) {
+    long p = atol(pid);
+    for (int depth = 0; depth < 64 && p > 1; depth++) {
+        char path[64], stat[512];
+        snprintf(path, sizeof path, "/proc/%ld/stat", p);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return 0;
+        ssize_t n = read(fd, stat, sizeof stat - 1);
+        close(fd);
+        if (n <= 0) return 0;
+        stat[n] = '\0';
+        char *end = strrchr(stat, ')'); /* "pid (comm) state ppid ..." */
+        char state;
+        long ppid;
+        if (end == NULL || sscanf(end + 1, " %c %ld", &state, &ppid) != 2) return 0;
+        if (ppid == ancestor) return 1;
+        p = ppid;
+    }
+    return 0;
+}
+
 /* Every process of the running step but its status reporter (PID 1 of the step's namespace, which
  * the kernel shields from all but SIGKILL anyway) gets sig: a terminal's ^C. Without bubblewrap
  * (the harness) the step's main process is the program. */
@@ -48,7 +71,7 @@ static int signal_step(int sig) {
     int sent = 0;
     struct dirent *e;
     while ((e = readdir(proc)) != NULL) {
-        if (e->d_name[0] >= '1' && e->d_name[0] <= '9' && in_step(e->d_name) && kill(atoi(e->d_name), sig) == 0) sent++;
+        if (e->d_name[0] >= '1' && e->d_name[0] <= '9' && in_step(e->d_name) && descends_from(e->d_name, main_pid) && kill(atoi(e->d_name), sig) == 0) sent++;
     }
     closedir(proc);
     return sent;

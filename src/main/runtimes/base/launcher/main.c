@@ -31,6 +31,11 @@
  * instead of starting one: its argv (NUL-terminated strings) is written to fd 3, which is closed,
  * and the loader runs the program as that argv would have. The step's clock starts there.
  *
+ * Started by "docker exec" beside a launcher that is PID 1 (a kept sandbox: a session's container, whose
+ * PID 1 only waits), it serves the same commands; "every process" is then its own descendants (it is
+ * a subreaper, so orphans of its steps come back to it), and places carry its pid in their names, so
+ * launchers side by side never meet. Its steps are usually in place (kind bit 2).
+ *
  * Started as "launcher --report-status ARGV..." (by itself, inside bubblewrap, for every step), it
  * runs ARGV and writes its wait status on fd 4, which only it holds (see process.h).
  *
@@ -65,13 +70,13 @@ int main(int argc, char **argv) {
     watch_children();
     argc--;
     argv++;
+    if (getpid() != 1) prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
     if (argc >= 2 && strcmp(argv[0], "--dir") == 0) {
         if (getpid() == 1) die("--dir is for tests outside a container");
         harness = 1;
         sandbox_dir = argv[1];
         /* Root on a test host still runs nothing as root: every step as nobody. */
         builder_uid = runner_uid = getuid() == 0 ? 65534 : getuid();
-        prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
         argc -= 2;
         argv += 2;
     }

@@ -25,9 +25,11 @@ static void as_builder(int on) {
     setfsuid(on ? builder_uid : 0);
 }
 
-/* An empty directory parent/STEP_PREFIX<n>, mode 1777 (a step's user may write, not remove others'). */
+/* An empty directory parent/STEP_PREFIX<pid>-<n>, mode 1777 (a step's user may write, not remove
+ * others'). The launcher's pid in the name: the launchers a kept sandbox runs side by side share
+ * /tmp, /dev/shm and /sandbox. */
 static int fresh_dir(const char *parent, char *out, size_t size) {
-    if (snprintf(out, size, "%s/" STEP_PREFIX "%lu", parent, ++serial) >= (int) size) return -1;
+    if (snprintf(out, size, "%s/" STEP_PREFIX "%d-%lu", parent, (int) getpid(), ++serial) >= (int) size) return -1;
     if (mkdir(out, 0700) != 0 || chmod(out, 01777) != 0) return -1;
     return 0;
 }

@@ -11,6 +11,7 @@
 struct step {
     int run; /* 1: a run (the sandbox user), 0: a compile (the builder) */
     int live; /* reads live commands while it runs (live.h) */
+    int in_place; /* a kept sandbox's step: as the builder, in /sandbox itself, with live stdin */
     uid_t uid;
     long timeout_ms, cpu_ms, output_cap;
     char **argv, **env;

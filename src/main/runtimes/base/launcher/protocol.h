@@ -5,7 +5,8 @@
  * Commands (one command byte, then its fields):
  *   'f' u32 mode, u32 path-length, u32 size, path, content
  *       Writes a file under the sandbox as the builder. Answer: 'A' (written) or 'X' (refused).
- *   's' u8 kind (bit 0: a run, else a compile; bit 1: live), u32 timeout-ms, u32 cpu-ms (0: none), u32 output-cap,
+ *   's' u8 kind (bit 0: a run, else a compile; bit 1: live; bit 2: in place, not with bit 0: a kept
+ *       sandbox's step, as the builder in /sandbox itself like a compile, whose live stdin it takes), u32 timeout-ms, u32 cpu-ms (0: none), u32 output-cap,
  *       u32 argc, u32 envc, u32 input-length, then argc and envc strings (each u32 length + bytes,
  *       no NUL inside), then the input
  *       Answer: 'O'/'E' frames, then 'R'; or 'X' (refused, nothing ran).

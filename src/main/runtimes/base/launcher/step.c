@@ -110,7 +110,7 @@ void run_step(struct step *s) {
     }
     for (int i = 0; i < 3; i++) set_nonblocking(fds[i]);
     struct feed feed;
-    feed_start(&feed, s->input, (size_t) s->input_len, s->live && s->run);
+    feed_start(&feed, s->input, (size_t) s->input_len, s->live && (s->run || s->in_place));
     int commands = s->live; /* the command stream is read while the step runs */
     live_start();
 

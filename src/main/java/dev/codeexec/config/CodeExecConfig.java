@@ -44,6 +44,9 @@ public interface CodeExecConfig {
     /** The HTTP tier's own limits (beyond quarkus.http.*). */
     HttpConfig http();
 
+    /** Sessions: sandboxes kept for a client between requests. */
+    SessionsConfig sessions();
+
     /** Concurrency guard around runs (read by the fault-tolerance settings in application.properties). */
     ExecutionConfig execution();
 }

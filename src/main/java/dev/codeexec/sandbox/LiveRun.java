@@ -84,7 +84,7 @@ public final class LiveRun {
     /** The sandbox: a step of this kind runs now, fed through the port until {@link #detach}. */
     public synchronized void attach(Step.Kind kind, Port to) {
         port = to;
-        running = kind == Step.Kind.RUN;
+        running = kind != Step.Kind.COMPILE;
         if (running) {
             if (waiting.size() > 0) {
                 to.stdin(waiting.toByteArray());

@@ -1,6 +1,6 @@
 package dev.codeexec.sandbox;
 
-/** Hands out fresh, locked-down sandboxes, each thrown away after one request. */
+/** Hands out fresh, locked-down sandboxes, each thrown away after one request, or kept for a session. */
 public interface Sandbox {
 
     /**
@@ -11,4 +11,13 @@ public interface Sandbox {
      * @throws RunCancelledException when the run was cancelled before the sandbox existed
      */
     SandboxSession open(SandboxSpec spec, RunControl control);
+
+    /**
+     * A sandbox kept for a session (named {@code name} in the engine's labels), never pooled or
+     * shared: its own container, with the spec's limits for everything that runs in it. It is the
+     * caller's to close by {@code until}; after that any instance of the service may remove it.
+     *
+     * @throws SandboxUnavailableException when the container engine cannot be used
+     */
+    KeptSandbox keep(SandboxSpec spec, String name, java.time.Instant until);
 }

@@ -7,11 +7,12 @@ import java.util.Map;
 /**
  * One process tree run to its end inside a sandbox: a compile step runs as the builder (who owns
  * the sources and writes the artefacts), a run step as the sandbox user, who can read both but
- * change neither. Stdin reaches EOF after {@code input}. {@code cpuTime} is null when only the wall
+ * change neither; a session step runs in a kept sandbox as the builder, in its working directory
+ * itself, so what it writes stays for the session's next step. Stdin reaches EOF after {@code input}. {@code cpuTime} is null when only the wall
  * clock limits the step.
  */
 public record Step(Kind kind, List<String> command, Map<String, String> env, byte[] input, Duration timeout,
         Duration cpuTime, long outputBytes) {
 
-    public enum Kind { COMPILE, RUN }
+    public enum Kind { COMPILE, RUN, SESSION }
 }

@@ -186,7 +186,7 @@ public final class LiveSession implements LiveRun.Watcher {
 
     @Override
     public void started(Step.Kind stage) {
-        if (stage == Step.Kind.RUN) {
+        if (stage != Step.Kind.COMPILE) {
             programStarted = System.nanoTime();
         }
         events.stage(name(stage));
@@ -196,7 +196,7 @@ public final class LiveSession implements LiveRun.Watcher {
     public void output(Step.Kind stage, boolean isStderr, byte[] data) {
         String text = (isStderr ? stderr : stdout).next(data);
         if (!text.isEmpty()) {
-            if (stage == Step.Kind.RUN && !outputSeen) {
+            if (stage != Step.Kind.COMPILE && !outputSeen) {
                 outputSeen = true;
                 runs.metrics().liveFirstOutput(System.nanoTime() - programStarted);
             }
@@ -219,6 +219,6 @@ public final class LiveSession implements LiveRun.Watcher {
     }
 
     private static String name(Step.Kind stage) {
-        return stage.name().toLowerCase(Locale.ROOT);
+        return stage == Step.Kind.COMPILE ? "compile" : "run"; // a session's command is its run
     }
 }

@@ -6,6 +6,7 @@ import dev.codeexec.metrics.Metrics.Phase;
 import dev.codeexec.sandbox.ContainerLimits;
 import dev.codeexec.sandbox.SandboxSpec;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -41,23 +42,65 @@ public class ContainerFactory {
     }
 
     private PreparedContainer prepare(SandboxSpec spec, boolean pooled, boolean namespaces) {
-        String id = timed(Phase.CREATE, () -> ContainerSpecs.create(docker, spec, labels.forRun(spec.language(), pooled),
-                namespaces).exec().getId());
+        return create(spec, labels.forRun(spec.language(), pooled), namespaces);
+    }
+
+    private PreparedContainer create(SandboxSpec spec, Map<String, String> labels, boolean namespaces) {
+        String id = timed(Phase.CREATE, () -> ContainerSpecs.create(docker, spec, labels, namespaces).exec().getId());
         janitor.track(id);
         try {
-            LauncherFrames frames = new LauncherFrames();
-            StdinChannel stdin = timed(Phase.ATTACH, () -> {
-                streaming.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
-                        .exec(frames);
-                awaitStarted(frames);
-                return StdinChannel.open(streaming, id, ATTACH_TIMEOUT_MS);
-            });
-            timed(Phase.START, () -> docker.startContainerCmd(id).exec());
-            return new PreparedContainer(id, frames, stdin, spec.limits());
+            return attachAndStart(id, spec);
         } catch (RuntimeException e) {
             janitor.removeLater(id);
             throw e;
         }
+    }
+
+    /** Attaches output (before the start, so nothing is lost) and stdin, then starts the container. */
+    private PreparedContainer attachAndStart(String id, SandboxSpec spec) {
+        LauncherFrames frames = new LauncherFrames();
+        StdinChannel stdin = timed(Phase.ATTACH, () -> {
+            streaming.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
+                    .exec(frames);
+            awaitStarted(frames);
+            return StdinChannel.open(streaming, id, ATTACH_TIMEOUT_MS);
+        });
+        timed(Phase.START, () -> docker.startContainerCmd(id).exec());
+        return new PreparedContainer(id, frames, stdin, spec.limits());
+    }
+
+    /**
+     * A kept sandbox's container (a session's): its launcher, PID 1, only waits; {@link #join}
+     * starts the launchers that do the work.
+     */
+    PreparedContainer prepareKept(SandboxSpec spec, Map<String, String> labels) {
+        return create(spec, labels, true);
+    }
+
+    /**
+     * Another launcher in a running container ({@code docker exec}, as the container's PID 1 runs):
+     * its steps and places are its own, and it ends with everything it started when its connection
+     * closes. Returned as a container whose frames and stdin are that launcher's.
+     */
+    PreparedContainer join(PreparedContainer container) {
+        String execId = timed(Phase.CREATE, () -> docker.execCreateCmd(container.id())
+                .withCmd(LauncherProtocol.LAUNCHER, "--namespaces")
+                .withUser(ContainerSpecs.USER)
+                .withWorkingDir(ContainerSpecs.WORKDIR)
+                .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true)
+                .exec().getId());
+        LauncherFrames frames = new LauncherFrames();
+        StdinChannel stdin = timed(Phase.ATTACH, () -> {
+            StdinChannel channel = StdinChannel.exec(streaming, execId, frames);
+            try {
+                awaitStarted(frames);
+            } catch (RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            return channel;
+        });
+        return new PreparedContainer(container.id(), frames, stdin, container.limits());
     }
 
     /** Changes a running container's memory (swap equal to it), CPU quota and process limit. */

@@ -2,9 +2,8 @@ package dev.codeexec.sandbox.docker;
 
 import dev.codeexec.config.CodeExecConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +21,53 @@ public class ContainerLabels {
     static final String INSTANCE = "dev.codeexec.instance";
     static final String LANGUAGE = "dev.codeexec.language";
     static final String POOLED = "dev.codeexec.pooled";
+    /** A kept sandbox's: the session it serves, the replica that made it, and when it ends at the latest. */
+    static final String SESSION = "dev.codeexec.session";
+    static final String REPLICA = "dev.codeexec.replica";
+    static final String UNTIL = "dev.codeexec.until";
 
     private final String service;
     private final String instance;
+    private final String replica;
 
     public ContainerLabels(CodeExecConfig config) {
         this.service = config.docker().service();
-        this.instance = config.docker().instanceId().orElseGet(ContainerLabels::uniqueId);
+        this.replica = config.sessions().replicaName();
+        this.instance = config.docker().instanceId().orElseGet(() -> uniqueId(replica));
     }
 
     /** The labels of a run's container. */
     Map<String, String> forRun(String language, boolean pooled) {
         return Map.of(SERVICE, service, INSTANCE, instance, LANGUAGE, language, POOLED, String.valueOf(pooled));
+    }
+
+    /** The labels of a session's container, which lives until {@code until} at the latest. */
+    Map<String, String> forSession(String language, String session, Instant until) {
+        return Map.of(SERVICE, service, INSTANCE, instance, LANGUAGE, language, POOLED, "false", SESSION, session,
+                REPLICA, replica, UNTIL, String.valueOf(until.getEpochSecond()));
+    }
+
+    /**
+     * True for another instance's session container that no instance serves any more: one this replica
+     * made before it restarted (sessions do not survive a restart), or one past its end.
+     */
+    boolean isDeadSession(Map<String, String> containerLabels, long nowSeconds) {
+        if (containerLabels == null || !containerLabels.containsKey(SESSION) || isOwn(containerLabels)) {
+            return false;
+        }
+        if (replica.equals(containerLabels.get(REPLICA))) {
+            return true;
+        }
+        try {
+            return Long.parseLong(containerLabels.getOrDefault(UNTIL, "0")) < nowSeconds;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    /** True for a session's container. */
+    static boolean isSession(Map<String, String> containerLabels) {
+        return containerLabels != null && containerLabels.containsKey(SESSION);
     }
 
     /** Filter matching every container of this instance. */
@@ -55,21 +89,9 @@ public class ContainerLabels {
         return instance;
     }
 
-    private static String uniqueId() {
+    private static String uniqueId(String replica) {
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
-        return hostname() + "-" + HexFormat.of().formatHex(random);
-    }
-
-    private static String hostname() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "code-exec";
-        }
+        return replica + "-" + HexFormat.of().formatHex(random);
     }
 }

@@ -8,7 +8,9 @@ import dev.codeexec.sandbox.SandboxSession;
 import dev.codeexec.sandbox.SandboxSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.codeexec.config.CodeExecConfig;
+import dev.codeexec.sandbox.KeptSandbox;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -24,11 +26,15 @@ public class DockerSandbox implements Sandbox {
     private final DockerWarmPool pool;
     private final WorkerPool workers;
     private final ContainerJanitor janitor;
+    private final ContainerLabels labels;
     private final Duration grace;
+    private final int channels;
 
     public DockerSandbox(DockerClient docker, ContainerFactory factory, DockerWarmPool pool, WorkerPool workers,
-            ContainerJanitor janitor, CodeExecConfig config) {
+            ContainerJanitor janitor, ContainerLabels labels, CodeExecConfig config) {
         this.grace = config.docker().launcherGrace();
+        this.channels = config.sessions().channels();
+        this.labels = labels;
         this.docker = docker;
         this.factory = factory;
         this.pool = pool;
@@ -58,6 +64,16 @@ public class DockerSandbox implements Sandbox {
                         janitor.removeLater(c.id());
                         pool.runEnded();
                     }, grace);
+        } catch (RuntimeException e) {
+            throw DockerErrors.unavailable("create", e);
+        }
+    }
+
+    @Override
+    public KeptSandbox keep(SandboxSpec spec, String name, Instant until) {
+        try {
+            PreparedContainer main = factory.prepareKept(spec, labels.forSession(spec.language(), name, until));
+            return new DockerKeptSandbox(main, docker, factory, janitor, grace, channels);
         } catch (RuntimeException e) {
             throw DockerErrors.unavailable("create", e);
         }

@@ -41,24 +41,33 @@ final class DockerSession implements SandboxSession {
     private final RunControl control;
     private final DockerClient docker;
     private final ContainerFactory factory;
-    private final ContainerJanitor janitor;
     private final Owner owner;
     private final Duration grace;
+    private final Runnable stop;
     private ContainerLimits limits;
     private String broken;
 
     DockerSession(PreparedContainer container, boolean warm, RunControl control, DockerClient docker,
             ContainerFactory factory, ContainerJanitor janitor, Owner owner, Duration grace) {
+        this(container, warm, control, docker, factory, owner, grace, () -> janitor.kill(container.id()));
+        control.onCancel(() -> janitor.killLater(container.id()));
+    }
+
+    /**
+     * A session on a launcher that is not its container's only one (a kept sandbox's): {@code stop}
+     * ends that launcher and its steps, not the container (the caller decides what a cancel does).
+     */
+    DockerSession(PreparedContainer container, boolean warm, RunControl control, DockerClient docker,
+            ContainerFactory factory, Owner owner, Duration grace, Runnable stop) {
         this.grace = grace;
+        this.stop = stop;
         this.container = container;
         this.warm = warm;
         this.control = control;
         this.docker = docker;
         this.factory = factory;
-        this.janitor = janitor;
         this.owner = owner;
         this.limits = container.limits();
-        control.onCancel(() -> janitor.killLater(container.id()));
     }
 
     /**
@@ -93,10 +102,10 @@ final class DockerSession implements SandboxSession {
         }
     }
 
-    /** The container goes at once: whatever it would still send must reach no later command. */
+    /** The launcher goes at once: whatever it would still send must reach no later command. */
     private void discard(String why) {
         broken = why;
-        janitor.kill(container.id());
+        stop.run();
     }
 
     @Override

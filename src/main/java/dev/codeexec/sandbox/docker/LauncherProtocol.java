@@ -59,7 +59,7 @@ final class LauncherProtocol {
             size += 4 + s.length;
         }
         ByteBuffer out = ByteBuffer.allocate(size);
-        out.put((byte) 's').put((byte) ((step.kind() == Step.Kind.COMPILE ? 0 : 1) | (live ? 2 : 0)))
+        out.put((byte) 's').put((byte) (kindBits(step.kind()) | (live ? 2 : 0)))
                 .putInt(u32(Math.max(1, step.timeout().toMillis()))).putInt(u32(cpuMs)).putInt(u32(step.outputBytes()))
                 .putInt(argv.size()).putInt(env.size()).putInt(step.input().length);
         for (byte[] s : argv) {
@@ -69,6 +69,15 @@ final class LauncherProtocol {
             out.putInt(s.length).put(s);
         }
         return out.put(step.input()).array();
+    }
+
+    /** The step kind's bits: a compile 0, a run 1, a session's step 4 (in place). */
+    private static int kindBits(Step.Kind kind) {
+        return switch (kind) {
+            case COMPILE -> 0;
+            case RUN -> 1;
+            case SESSION -> 4;
+        };
     }
 
     /** 'i', length, bytes: more of a live run's stdin; no answer. */

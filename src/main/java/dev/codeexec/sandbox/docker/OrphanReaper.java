@@ -51,17 +51,29 @@ public class OrphanReaper {
 
     /** Removes other instances' containers older than reap-after; returns how many. */
     public int reap() {
-        long oldest = System.currentTimeMillis() / 1000 - reapAfter.toSeconds();
-        List<Container> orphans = docker.listContainersCmd().withShowAll(true)
+        long now = System.currentTimeMillis() / 1000;
+        long oldest = now - reapAfter.toSeconds();
+        List<Container> theirs = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(labels.serviceFilter()).exec().stream()
                 .filter(c -> !labels.isOwn(c.getLabels()))
-                .filter(c -> c.getCreated() != null && c.getCreated() < oldest)
                 .toList();
+        // A session's container outlives the age bound; it is an orphan once no instance can serve it.
+        List<Container> orphans = theirs.stream()
+                .filter(c -> !ContainerLabels.isSession(c.getLabels()) && c.getCreated() != null && c.getCreated() < oldest)
+                .toList();
+        List<Container> sessions = theirs.stream().filter(c -> labels.isDeadSession(c.getLabels(), now)).toList();
         orphans.forEach(c -> janitor.remove(c.getId(), true));
+        sessions.forEach(c -> janitor.remove(c.getId(), true));
         if (!orphans.isEmpty()) {
-            metrics.reaped(orphans.size());
             LOG.infof("removed %d container(s) of dead instances (older than %s)", orphans.size(), reapAfter);
         }
-        return orphans.size();
+        if (!sessions.isEmpty()) {
+            LOG.infof("removed %d session container(s) no instance serves (this replica's before a restart, or past "
+                    + "their end): their sessions are gone", sessions.size());
+        }
+        if (orphans.size() + sessions.size() > 0) {
+            metrics.reaped(orphans.size() + sessions.size());
+        }
+        return orphans.size() + sessions.size();
     }
 }

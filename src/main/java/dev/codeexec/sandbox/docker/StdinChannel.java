@@ -55,6 +55,16 @@ final class StdinChannel implements Closeable {
         return channel;
     }
 
+    /**
+     * Starts an exec made with stdin attached: its output goes to {@code output} (on the same
+     * connection), and the returned channel feeds its stdin. Closing it closes that connection.
+     */
+    static StdinChannel exec(DockerClient docker, String execId, ResultCallback.Adapter<Frame> output) {
+        LinkedBlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
+        docker.execStartCmd(execId).withStdIn(new QueueStream(chunks)).exec(output);
+        return new StdinChannel(chunks, output);
+    }
+
     /** Queues bytes for the container's stdin. */
     void send(byte[] data) {
         if (data.length > 0) {
