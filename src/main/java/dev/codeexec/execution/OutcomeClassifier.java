@@ -27,8 +27,7 @@ final class OutcomeClassifier {
                     compile.stderr(), compile.output(), compile.message(), compile.truncated(), 0, 0, 0, true);
         }
         if (compile != null && compile.status() != RunStatus.OK) {
-            String message = compile.status() == RunStatus.COMPILE_ERROR ? compile.output()
-                    : "Compilation: " + compile.message();
+            String message = compileMessage(compile);
             if (judging != null) {
                 Summary none = new Summary(0, judging.cases().size(), 0, judging.cases().size(), Verdict.COMPILE_ERROR);
                 return new Outcome(language, version, Verdict.COMPILE_ERROR.name(), message, null, compile, List.of(),
@@ -62,6 +61,11 @@ final class OutcomeClassifier {
 
     static StepOutcome run(StepResult result, LimitsResolver.Limits limits) {
         return step(result, limits.timeout(), limits.run().memoryBytes(), limits.output(), false);
+    }
+
+    /** What a failed compilation says: the compiler's output, or why it was stopped. */
+    static String compileMessage(StepOutcome compile) {
+        return compile.status() == RunStatus.COMPILE_ERROR ? compile.output() : "Compilation: " + compile.message();
     }
 
     static StepOutcome step(StepResult r, Duration timeout, long memoryBytes, long outputCap, boolean compile) {

@@ -33,6 +33,8 @@ public class Metrics {
     public static final String COMPILE_CACHE = "codeexec.compile.cache";
     public static final String LIVE_SESSIONS = "codeexec.live.sessions";
     public static final String LIVE_FIRST_OUTPUT = "codeexec.live.first.output";
+    public static final String SESSIONS = "codeexec.sessions";
+    public static final String SESSIONS_ENDED = "codeexec.sessions.ended";
 
     private static final java.util.List<String> DOCKER_ERROR_KINDS =
             java.util.List.of("connect", "timeout", "server", "not_found", "conflict", "other");
@@ -46,7 +48,10 @@ public class Metrics {
     public enum Rejection { SATURATED, RATE_LIMITED, CLIENT_BUSY, ENGINE_DOWN, NOT_READY, UNAUTHORIZED, SHUTTING_DOWN }
 
     /** The API a run came through: /run, Piston's /api/v2/execute or Judge0's /submissions. */
-    public enum Api { RUN, PISTON, JUDGE0 }
+    public enum Api { RUN, PISTON, JUDGE0, SESSION }
+
+    /** Why a session ended. */
+    public enum SessionEnd { DELETED, IDLE, LIFETIME, GONE, SHUTDOWN }
 
     /** A container lifecycle call. */
     public enum Phase { CREATE, ATTACH, START, UPDATE, INSPECT, KILL, REMOVE }
@@ -78,6 +83,18 @@ public class Metrics {
                 .description("Live runs: program start to its first output handed to the connection")
                 .serviceLevelObjectives(PHASE_BUCKETS)
                 .register(registry);
+    }
+
+    /** Counts the sessions open now (read when scraped). */
+    public void sessions(java.util.function.Supplier<Number> open) {
+        Gauge.builder(SESSIONS, open).description("Sessions open now (each holds a container)").register(registry);
+    }
+
+    /** A session ended, and why. */
+    public void sessionEnded(SessionEnd why) {
+        Counter.builder(SESSIONS_ENDED).tag("reason", why.name().toLowerCase())
+                .description("Sessions ended, by reason (deleted, idle, lifetime, gone, shutdown)")
+                .register(registry).increment();
     }
 
     /** A live run opened (+1) or closed (-1). */

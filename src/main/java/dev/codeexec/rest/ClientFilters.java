@@ -121,10 +121,15 @@ public class ClientFilters {
         return limits.client(ctx::getHeaderString, http);
     }
 
-    /** The API proper (ours, Piston's and Judge0's): not health, metrics, docs or the playground's files. */
+    /**
+     * The API proper (ours, sessions, Piston's, Judge0's, E2B's control plane; E2B's data plane is
+     * authorised by each sandbox's access token instead): not health, metrics, docs or the
+     * playground's files.
+     */
     private static boolean guarded(ContainerRequestContext ctx) {
         String path = ctx.getUriInfo().getPath();
         return path.startsWith("/run") || path.startsWith("/runtimes") || path.startsWith("/api/v2/")
+                || path.startsWith("/sessions") || path.startsWith("/v2/sandboxes") || path.startsWith("/sandboxes")
                 || path.startsWith("/submissions") || path.startsWith("/languages") || path.startsWith("/statuses");
     }
 }

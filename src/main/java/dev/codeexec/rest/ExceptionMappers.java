@@ -12,7 +12,12 @@ import dev.codeexec.execution.InvalidExecutionException;
 import dev.codeexec.execution.RuntimeNotReadyException;
 import dev.codeexec.execution.ShutdownGate;
 import dev.codeexec.sandbox.RunCancelledException;
+import dev.codeexec.sandbox.SandboxBusyException;
 import dev.codeexec.sandbox.SandboxRefusedException;
+import dev.codeexec.session.SessionFiles;
+import dev.codeexec.session.SessionLimitException;
+import dev.codeexec.session.SessionNotFoundException;
+import dev.codeexec.session.WrongReplicaException;
 import dev.codeexec.sandbox.SandboxUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -35,6 +40,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+
+    /** On a 421: the replica that holds the session (a router may send the request there). */
+    public static final String WRONG_REPLICA_HEADER = "X-Code-Exec-Replica";
 
     private final Metrics metrics;
     private final long circuitDelaySeconds;
@@ -152,6 +160,33 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response noSession(SessionNotFoundException e) {
+        return problem(404, "Not Found", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response noFile(SessionFiles.MissingException e) {
+        return problem(404, "Not Found", e.getMessage());
+    }
+
+    /** The session lives on another replica: the client (or a router) must send the request there. */
+    @ServerExceptionMapper
+    public Response wrongReplica(WrongReplicaException e) {
+        return Response.fromResponse(problem(421, "Misdirected Request", e.getMessage()))
+                .header(WRONG_REPLICA_HEADER, e.replica()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response sessionCap(SessionLimitException e) {
+        return Response.fromResponse(problem(429, "Too Many Requests", e.getMessage())).header("Retry-After", 5).build();
+    }
+
+    @ServerExceptionMapper
+    public Response sessionBusy(SandboxBusyException e) {
+        return Response.fromResponse(problem(429, "Too Many Requests", e.getMessage())).header("Retry-After", 1).build();
+    }
+
+    @ServerExceptionMapper
     public Response bug(Exception e) {
         LOG.error("unexpected error", e);
         return problem(500, "Internal Server Error", "Internal error");
@@ -189,6 +224,16 @@ public class ExceptionMappers {
             return guardTimeout(x);
         } else if (e instanceof WebApplicationException x) {
             return web(x);
+        } else if (e instanceof SessionNotFoundException x) {
+            return noSession(x);
+        } else if (e instanceof SessionFiles.MissingException x) {
+            return noFile(x);
+        } else if (e instanceof WrongReplicaException x) {
+            return wrongReplica(x);
+        } else if (e instanceof SessionLimitException x) {
+            return sessionCap(x);
+        } else if (e instanceof SandboxBusyException x) {
+            return sessionBusy(x);
         }
         return bug(e instanceof Exception x ? x : new IllegalStateException(e));
     }
