@@ -14,7 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Bounds what one request can cost the HTTP tier before it reaches a resource:
  * a declared Content-Length over quarkus.http.limits.max-body-size gets a JSON 413 before any of
  * the body is read; a body without a Content-Length (chunked) is read here, and gets a JSON 413
- * as soon as it passes the limit (the HTTP layer's own 413 has no body); a body that has not
+ * as soon as it passes the limit (the HTTP layer's own 413 has no body), except a multipart one
+ * (E2B's file uploads), which the resource's multipart reader takes from the stream itself under
+ * the HTTP layer's limit; a body that has not
  * fully arrived within code-exec.http.body-timeout gets 408. Both close the connection, so
  * slow-drip and endless clients cannot hold the tier.
  */
@@ -52,7 +54,9 @@ public class RequestLimitsFilter {
             });
             ctx.addEndHandler(done -> ctx.vertx().cancelTimer(timer));
         }
-        if (length == null && !ctx.request().isEnded()) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        boolean multipart = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+        if (length == null && !ctx.request().isEnded() && !multipart) {
             chunked.handle(ctx); // reads the body (the resource takes it from the context), then next()
         } else {
             ctx.next();
