@@ -132,6 +132,13 @@ await step('contexts', async () => {
   await code.removeCodeContext(ctx);
   return { inCtxError: inCtx.error?.name ?? null, main: main.text, own: own.text, listed: listed.includes(ctx.id) };
 });
+await step('killSparesRepl', async () => {
+  await code.runCode('kept = 42');
+  const handle = await code.commands.run('sleep 100', { background: true });
+  const killed = await handle.kill();
+  const after = await code.runCode('kept');
+  return { killed, kept: after.text ?? null, error: after.error?.name ?? null };
+});
 await step('codeKill', async () => ({ killed: await code.kill() }));
 
 console.log(JSON.stringify(out));

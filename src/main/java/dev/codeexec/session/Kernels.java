@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,9 +62,7 @@ public class Kernels {
         List<String> command = Optional.ofNullable(commands.get(language))
                 .orElseThrow(() -> new dev.codeexec.execution.InvalidExecutionException(
                         language + " has no REPL: send a command, or code to run as a program"));
-        Map<String, String> env = new HashMap<>(session.runtime().language().env());
-        env.put("MPLBACKEND", "Agg");
-        env.put("MPLCONFIGDIR", "/tmp");
+        Map<String, String> env = session.runtime().language().env();
         Duration life = Duration.between(Instant.now(), session.end());
         // The kernel's step lasts as long as the session; each cell has its own time and output limits.
         return new Step(Step.Kind.SESSION, command, env, new byte[0], life.isNegative() ? Duration.ofMillis(1) : life,

@@ -82,9 +82,11 @@ public class SessionFiles {
     public List<Entry> list(Session session, String dir) {
         String path = dir == null || dir.isEmpty() || dir.equals(".") ? "." : check(dir);
         String script = EXISTS + INSIDE + "[ -d \"$1\" ] || exit " + WRONG_TYPE
-                + "; find \"$1\" -mindepth 1 -maxdepth 1 -printf '" + FORMAT + "' | sort -z";
+                + "; exec find \"$1\" -mindepth 1 -maxdepth 1 -printf '" + FORMAT + "'";
         byte[] out = run(session, script, path, 4L << 20, "directory").output().stdout();
-        return entries(out, path.equals(".") ? "" : path + "/");
+        List<Entry> entries = new ArrayList<>(entries(out, path.equals(".") ? "" : path + "/"));
+        entries.sort(java.util.Comparator.comparing(Entry::name));
+        return entries;
     }
 
     /** The entry at the path itself (not what a link there points to). */

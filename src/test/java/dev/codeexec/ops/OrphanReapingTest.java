@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * Containers of other instances are removed once older than reap-after (here 4 s; the service
  * name is this test's own, so no other engineer's containers on the shared engine qualify), and
  * never before; pooled containers of this instance are replaced after pool.max-idle (here 3 s).
+ * A session's container is reaped by whom it belongs to, not by age: this replica's from before a
+ * restart at once, another replica's once past its end.
  */
 @QuarkusTest
 @TestProfile(OrphanReapingTest.FastReaping.class)
@@ -84,6 +86,45 @@ class OrphanReapingTest {
         } finally {
             for (String id : new String[] {old, fresh}) {
                 if (id != null && exists(id)) {
+                    docker.removeContainerCmd(id).withForce(true).exec();
+                }
+            }
+        }
+    }
+
+    /** A sleeping container labelled as a session of another instance. */
+    private static String sessionOf(String replica, long untilEpochSeconds) {
+        String id = docker.createContainerCmd("debian:bookworm-slim").withCmd("sleep", "300")
+                .withLabels(Map.of("dev.codeexec.service", SERVICE, "dev.codeexec.instance", "earlier-instance",
+                        "dev.codeexec.session", "s-" + replica, "dev.codeexec.replica", replica,
+                        "dev.codeexec.until", String.valueOf(untilEpochSeconds)))
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none"))
+                .exec().getId();
+        docker.startContainerCmd(id).exec();
+        return id;
+    }
+
+    @Test
+    void sessionContainersGoWhenNoInstanceCanServeThemNotByAge() {
+        Api.awaitReady();
+        long now = System.currentTimeMillis() / 1000;
+        // This replica before a restart: its sessions died with it, however young the container.
+        String restarted = sessionOf("test-replica", now + 3600);
+        // Another replica, alive, whose session lasts another hour: kept past reap-after.
+        String elsewhere = sessionOf("other-replica", now + 3600);
+        // Another replica's session past its end.
+        String ended = sessionOf("other-replica", now - 1);
+        try {
+            for (int i = 0; i < 80 && (exists(restarted) || exists(ended)); i++) {
+                Api.sleep(100);
+            }
+            assertFalse(exists(restarted), "a session container of this replica's earlier run is still there");
+            assertFalse(exists(ended), "a session container past its end is still there");
+            Api.sleep(5500); // older than reap-after
+            assertTrue(exists(elsewhere), "another replica's live session container was removed by age");
+        } finally {
+            for (String id : new String[] {restarted, elsewhere, ended}) {
+                if (exists(id)) {
                     docker.removeContainerCmd(id).withForce(true).exec();
                 }
             }

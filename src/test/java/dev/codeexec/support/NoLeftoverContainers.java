@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,9 +20,7 @@ public class NoLeftoverContainers implements AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        try (DockerClient docker = DockerClientImpl.getInstance(config,
-                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build())) {
+        try (DockerClient docker = Docker.client()) {
             List<String> left = List.of();
             for (int i = 0; i < 50; i++) {
                 left = docker.listContainersCmd().withShowAll(true)

@@ -50,11 +50,19 @@ public final class Tools {
 
     /** Runs a command in a directory and returns its stdout; fails with its stderr if it fails or overruns. */
     public static String run(Path dir, Duration timeout, List<String> command) throws IOException, InterruptedException {
+        return run(dir, timeout, command, java.util.Map.of());
+    }
+
+    /** The same, with these variables added to the command's environment. */
+    public static String run(Path dir, Duration timeout, List<String> command, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
         Path err = Files.createTempFile("tool", ".err");
         Path out = Files.createTempFile("tool", ".out");
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(env);
+            Process p = builder.start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 fail(String.join(" ", command) + " did not finish within " + timeout + ": " + Files.readString(err));
