@@ -11,7 +11,6 @@ _null = os.open(os.devnull, os.O_RDONLY)
 os.dup2(_null, 0)
 os.dup2(2, 1)
 os.close(_null)
-os.environ.setdefault("MPLBACKEND", "Agg")
 
 
 def _send(**event):
