@@ -81,6 +81,29 @@ await step('files', async () => {
   return { written: { name: written.name, path: written.path }, readBack,
     bytesOk: readBytes.length === 256 && readBytes.every((b, i) => b === i), list, exists, fromShell, existsAfter, missing };
 });
+await step('moreFiles', async () => {
+  const made = await sandbox.files.makeDir('dir/inner');
+  const again = await sandbox.files.makeDir('dir/inner');
+  await sandbox.files.write('dir/a.txt', 'a');
+  const moved = await sandbox.files.rename('dir/a.txt', 'dir/b.txt');
+  const info = await sandbox.files.getInfo('dir/b.txt');
+  let outside;
+  try {
+    await sandbox.files.read('/etc/passwd');
+    outside = 'read';
+  } catch (e) {
+    outside = { thrown: errorName(e) };
+  }
+  return { made, again, moved: moved.path, info: { name: info.name, type: info.type, size: info.size }, outside };
+});
+await step('stdin', async () => {
+  const handle = await sandbox.commands.run('cat', { background: true, stdin: true });
+  await sandbox.commands.sendStdin(handle.pid, 'piped ');
+  await sandbox.commands.sendStdin(handle.pid, 'in');
+  await sandbox.commands.closeStdin(handle.pid);
+  const done = await handle.wait();
+  return { stdout: done.stdout, exitCode: done.exitCode };
+});
 await step('setTimeout', async () => {
   await sandbox.setTimeout(60_000);
   const info = await sandbox.getInfo();

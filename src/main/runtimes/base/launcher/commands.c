@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "commands.h"
+#include "places.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -90,7 +91,7 @@ void step_command(void) {
     uint8_t kind = read_u8();
     uint32_t timeout_ms = read_u32(), cpu_ms = read_u32(), output_cap = read_u32();
     uint32_t argc = read_u32(), envc = read_u32(), input_len = read_u32();
-    if (kind > 7 || (kind & 5) == 5) why = "unknown step kind";
+    if (kind > 15 || (kind & 5) == 5 || (kind & 9) == 8) why = "unknown step kind";
     else if (timeout_ms == 0 || timeout_ms > 24u * 3600 * 1000 || cpu_ms > 24u * 3600 * 1000) why = "step limits out of range";
     else if (argc == 0) why = "empty command";
     uint64_t budget = MAX_PAYLOAD;
@@ -106,6 +107,7 @@ void step_command(void) {
         s.run = kind & 1;
         s.live = (kind & 2) != 0;
         s.in_place = (kind & 4) != 0;
+        s.keep = (kind & 8) != 0;
         s.uid = s.run ? runner_uid : builder_uid;
         s.timeout_ms = timeout_ms;
         s.cpu_ms = cpu_ms;
@@ -127,5 +129,6 @@ void reset_command(void) {
         return;
     }
     kill_all();
+    drop_kept_work();
     framef('K', remove_leftovers() ? "clean" : "dirty");
 }

@@ -93,6 +93,7 @@ int main(int argc, char **argv) {
             case 'f': file_command(); break;
             case 's': step_command(); break;
             case 'p': pack(); break;
+            case 'o': outputs_command(); break;
             case 'r': reset_command(); break;
             case 'i': case 'e': case 'k': live_command(command, NULL); break; /* its step has ended */
             default: die("unknown command 0x%02x", (unsigned) command);

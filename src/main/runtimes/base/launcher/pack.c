@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,12 +14,20 @@
 
 #include "launcher.h"
 #include "paths.h"
+#include "places.h"
 #include "protocol.h"
 
 /* What the 'D' frame reports: every file of the builder is either sent or counted as not sent. */
 static struct {
     long files, skipped, too_large, unreadable;
 } count;
+
+/* An outputs walk ('o'): the patterns a file must match, and its caps; NULL patterns for a pack. */
+static struct {
+    char **patterns;
+    uint32_t count;
+    long max_files, max_bytes, bytes;
+} want;
 
 /* The path of the entry being looked at, relative to the sandbox. */
 static char rel[MAX_PATH_BYTES + MAX_COMPONENT + 2];
@@ -40,7 +49,20 @@ static void pack_file(int dir, const char *name, const struct stat *st, size_t r
         count.too_large++;
         return;
     }
+    if (want.patterns != NULL && count.files >= want.max_files) {
+        count.skipped++;
+        return;
+    }
+    if (want.patterns != NULL && want.bytes + st->st_size > want.max_bytes) {
+        count.too_large++;
+        return;
+    }
+    /* As the file's owner (the launcher holds no capability to read past modes). */
+    setfsgid((gid_t) st->st_uid);
+    setfsuid(st->st_uid);
     int fd = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    setfsuid(builder_uid);
+    setfsgid((gid_t) builder_uid);
     if (fd < 0) {
         count.unreadable++;
         return;
@@ -69,6 +91,18 @@ static void pack_file(int dir, const char *name, const struct stat *st, size_t r
     write_all(1, data, size);
     free(data);
     count.files++;
+    want.bytes += (long) size;
+}
+
+/* A file the walk sends: a pack's are the builder's; outputs are the builder's or the program's
+ * that match a pattern. */
+static int wanted(const struct stat *st) {
+    if (want.patterns == NULL) return st->st_uid == builder_uid;
+    if (st->st_uid != builder_uid && st->st_uid != runner_uid) return 0;
+    for (uint32_t i = 0; i < want.count; i++) {
+        if (fnmatch(want.patterns[i], rel, FNM_PATHNAME) == 0) return 1;
+    }
+    return 0;
 }
 
 /* Walks dir (an open descriptor, closed here) whose path is rel[0..rel_len), depth components deep. */
@@ -91,7 +125,7 @@ static void pack_dir(int dir, size_t rel_len, int depth) {
         }
         if (len > MAX_PATH_BYTES || n > MAX_COMPONENT || (S_ISDIR(st.st_mode) && depth + 1 >= MAX_DEPTH)) {
             /* Beyond the path rule: whatever is there cannot be sent back. */
-            if (st.st_uid == builder_uid || S_ISDIR(st.st_mode)) count.skipped++;
+            if (want.patterns == NULL && (st.st_uid == builder_uid || S_ISDIR(st.st_mode))) count.skipped++;
             continue;
         }
         if (rel_len > 0) rel[rel_len] = '/';
@@ -101,26 +135,54 @@ static void pack_dir(int dir, size_t rel_len, int depth) {
             int sub = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
             if (sub < 0) count.unreadable++;
             else pack_dir(sub, len, depth + 1);
-        } else if (st.st_uid == builder_uid) {
+        } else if (wanted(&st)) {
             if (S_ISREG(st.st_mode)) pack_file(dirfd(d), e->d_name, &st, len);
-            else count.skipped++;
+            else if (want.patterns == NULL) count.skipped++;
         }
         rel[rel_len] = '\0';
     }
     closedir(d);
 }
 
-void pack(void) {
+/* Walks root as the builder (directories are readable to both users; each file is read as its owner). */
+static void walk(const char *root) {
     memset(&count, 0, sizeof count);
     rel[0] = '\0';
-    /* As the builder, whose files these are (the launcher holds no capability to read past modes). */
     setfsgid((gid_t) builder_uid);
     setfsuid(builder_uid);
-    int dir = open(sandbox_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int dir = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir < 0) count.unreadable++;
     else pack_dir(dir, 0, 0);
     setfsuid(0);
     setfsgid(0);
     framef('D', "files=%ld skipped=%ld too_large=%ld unreadable=%ld", count.files, count.skipped, count.too_large,
             count.unreadable);
+}
+
+void pack(void) {
+    walk(sandbox_dir);
+}
+
+void outputs_command(void) {
+    uint32_t n = read_u32();
+    if (n > 64) die("too many output patterns");
+    char **patterns = calloc(n + 1, sizeof *patterns);
+    if (patterns == NULL) die("out of memory");
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t len = read_u32();
+        if (len > 4096) die("output pattern too long");
+        patterns[i] = read_string(len);
+    }
+    uint32_t max_files = read_u32(), max_bytes = read_u32();
+    want.patterns = patterns;
+    want.count = n;
+    want.max_files = max_files;
+    want.max_bytes = max_bytes;
+    want.bytes = 0;
+    const char *root = kept_work();
+    walk(root != NULL ? root : sandbox_dir);
+    want.patterns = NULL;
+    for (uint32_t i = 0; i < n; i++) free(patterns[i]);
+    free(patterns);
+    drop_kept_work();
 }

@@ -4,5 +4,7 @@
 
 /* Sends every regular file under the sandbox owned by the builder as 'F' frames, then 'D'. */
 void pack(void);
+/* 'o': the files a run wrote that match the request's patterns, within its caps ('F' frames, 'D'). */
+void outputs_command(void);
 
 #endif

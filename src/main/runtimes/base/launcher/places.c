@@ -124,6 +124,28 @@ const char *make_places(int run, struct places *p) {
     return why;
 }
 
+static char kept[64];
+
+const char *kept_work(void) {
+    return kept[0] != '\0' ? kept : NULL;
+}
+
+void drop_kept_work(void) {
+    if (kept[0] == '\0') return;
+    struct places old;
+    memset(&old, 0, sizeof old);
+    memcpy(old.work, kept, sizeof kept);
+    kept[0] = '\0';
+    remove_places(&old);
+}
+
+void keep_work(struct places *p) {
+    drop_kept_work();
+    memcpy(kept, p->work, sizeof kept);
+    p->work[0] = '\0';
+    remove_places(p);
+}
+
 void remove_places(struct places *p) {
     if (p->work[0] != '\0') {
         /* the run's files as their user, then the builder's directory with what is left */

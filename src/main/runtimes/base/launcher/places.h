@@ -25,4 +25,12 @@ const char *make_places(int run, struct places *p);
 /* Removes a step's places (what is left only costs space: no later step can see it). */
 void remove_places(struct places *p);
 
+/* Removes a run's places but its copy of /sandbox, kept for the outputs command ('o') that follows;
+ * an earlier kept copy goes now. */
+void keep_work(struct places *p);
+/* The kept copy of the last run's /sandbox, or NULL. */
+const char *kept_work(void);
+/* Removes the kept copy, if any. */
+void drop_kept_work(void);
+
 #endif

@@ -12,6 +12,7 @@ struct step {
     int run; /* 1: a run (the sandbox user), 0: a compile (the builder) */
     int live; /* reads live commands while it runs (live.h) */
     int in_place; /* a kept sandbox's step: as the builder, in /sandbox itself, with live stdin */
+    int keep; /* a run whose copy of /sandbox stays for the outputs command that follows */
     uid_t uid;
     long timeout_ms, cpu_ms, output_cap;
     char **argv, **env;

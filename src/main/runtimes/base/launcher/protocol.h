@@ -6,7 +6,8 @@
  *   'f' u32 mode, u32 path-length, u32 size, path, content
  *       Writes a file under the sandbox as the builder. Answer: 'A' (written) or 'X' (refused).
  *   's' u8 kind (bit 0: a run, else a compile; bit 1: live; bit 2: in place, not with bit 0: a kept
- *       sandbox's step, as the builder in /sandbox itself like a compile, whose live stdin it takes), u32 timeout-ms, u32 cpu-ms (0: none), u32 output-cap,
+ *       sandbox's step, as the builder in /sandbox itself like a compile, whose live stdin it takes;
+ *       bit 3, only with bit 0: keep the run's copy of /sandbox for an 'o' command), u32 timeout-ms, u32 cpu-ms (0: none), u32 output-cap,
  *       u32 argc, u32 envc, u32 input-length, then argc and envc strings (each u32 length + bytes,
  *       no NUL inside), then the input
  *       Answer: 'O'/'E' frames, then 'R'; or 'X' (refused, nothing ran).
@@ -16,6 +17,9 @@
  *   'e'                     a live run's stdin ends once what came before is written
  *   'k' u8 signal           sent to every process of the step (its status reporter excepted)
  *   'p' Answer: one 'F' frame per file, then 'D'.
+ *   'o' u32 count, count patterns (u32 length + bytes), u32 max-files, u32 max-bytes
+ *       The files of the last run kept (kind bit 3; else of /sandbox) whose paths match a pattern
+ *       (fnmatch, '*' stops at '/'), within the caps. Answer: 'F' frames, then 'D'; the kept copy goes.
  *   'r' (with --namespaces) Answer: 'K'.
  *   EOF: kills everything and exits 0.
  *

@@ -67,6 +67,7 @@ static int program_status(int report) {
 
 void run_step(struct step *s) {
     reap();
+    drop_kept_work(); /* an earlier run's kept files, never asked for */
     int use_preloaded = preloaded.pid > 0 && s->run && s->cpu_ms == 0;
     /* The step's own /tmp, /dev/shm and (a run's) /sandbox: nothing an earlier step made is there. */
     struct places places;
@@ -226,7 +227,8 @@ void run_step(struct step *s) {
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + signal;
     /* Gone before the report, so the service never changes limits while they still hold memory (the
      * removal's own processes are reaped after the rusage above: they do not count as the step's). */
-    if (!harness) remove_places(&places);
+    if (!harness && s->keep) keep_work(&places);
+    else if (!harness) remove_places(&places);
     framef('R', "exit=%d signal=%d reason=%s oom=%ld wall_us=%lld cpu_us=%lld maxrss_kb=%ld", code, signal,
             reason == NULL ? "exited" : reason, oom_before < 0 || oom_after < 0 ? -1 : oom_after - oom_before,
             ended - start, cpu, peak.ru_maxrss);

@@ -70,6 +70,14 @@ public interface LimitsConfig {
     @WithDefault("1M")
     MemorySize output();
 
+    /** Most files a run's "outputs" may bring back. */
+    @WithDefault("16")
+    int outputFiles();
+
+    /** Most bytes the files a run's "outputs" bring back may hold together (before base64). */
+    @WithDefault("4M")
+    MemorySize outputFilesSize();
+
     /**
      * Most output one request's answer keeps: stdout and stderr of every step (compilation and
      * each run or test case) together. Each case is judged on all it printed; past this, its

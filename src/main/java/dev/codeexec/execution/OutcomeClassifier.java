@@ -56,7 +56,7 @@ final class OutcomeClassifier {
         }
         StepOutcome run = run(report.runs().get(0), limits);
         return new Outcome(language, version, run.status().name(), run.message(), run, compile, null, null,
-                report.warm());
+                report.warm(), report.outputs());
     }
 
     static StepOutcome run(StepResult result, LimitsResolver.Limits limits) {

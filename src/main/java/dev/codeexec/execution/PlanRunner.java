@@ -1,6 +1,7 @@
 package dev.codeexec.execution;
 
 import dev.codeexec.sandbox.MemoryInUseException;
+import dev.codeexec.sandbox.Outputs;
 import dev.codeexec.sandbox.LiveRun;
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.Sandbox;
@@ -86,7 +87,9 @@ public class PlanRunner {
                     break;
                 }
             }
-            return new PlanResult(compile, cached, List.copyOf(runs), List.copyOf(verdicts), warm);
+            Outputs outputs = plan.outputs() == null ? null : !session.usable() ? new Outputs(List.of(), true)
+                    : session.outputs(plan.outputs().patterns(), plan.outputs().files(), plan.outputs().bytes());
+            return new PlanResult(compile, cached, List.copyOf(runs), List.copyOf(verdicts), warm, outputs);
         } finally {
             if (session != null) {
                 session.close();

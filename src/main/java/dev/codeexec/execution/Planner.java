@@ -54,13 +54,15 @@ public class Planner {
         RequestChecks.check(caps, input, args);
         LimitsResolver.Limits resolved = limits.resolve(language, request);
         Judging judging = TestChecks.check(request, caps, resolved.timeout());
+        Plan.Wanted outputs = OutputChecks.check(request, caps);
         Runtime runtime = languages.runtime(language)
                 .orElseThrow(() -> new RuntimeNotReadyException(language.id()));
-        return new Planned(language, runtime, resolved, judging, plan(runtime, program, input, args, resolved, judging));
+        return new Planned(language, runtime, resolved, judging,
+                plan(runtime, program, input, args, resolved, judging, outputs));
     }
 
     private Plan plan(Runtime runtime, Program program, byte[] input, List<String> args,
-            LimitsResolver.Limits limits, Judging judging) {
+            LimitsResolver.Limits limits, Judging judging, Plan.Wanted outputs) {
         Language language = runtime.language();
         Step compile = language.compiled()
                 ? new Step(Step.Kind.COMPILE, language.compileCommand(program.entry()), language.env(), new byte[0],
@@ -68,7 +70,8 @@ public class Planner {
                 : null;
         List<Step> runs = new ArrayList<>();
         if (judging == null) {
-            runs.add(run(language, program, args, input, limits));
+            Step run = run(language, program, args, input, limits);
+            runs.add(outputs == null ? run : run.keepingFiles());
         } else {
             for (TestCase c : judging.cases()) {
                 runs.add(run(language, program, c.args() != null ? c.args() : args, utf8(c.input()), limits));
@@ -80,7 +83,7 @@ public class Planner {
                 preload(language));
         String key = compile == null ? null : cache.key(runtime.image(), compile, limits.compile(), program.files());
         return new Plan(spec, program.files(), compile, key, limits.run(), List.copyOf(runs), judge,
-                judging != null && judging.stopOnFirstFailure(), caps.maxRequestOutput().asLongValue());
+                judging != null && judging.stopOnFirstFailure(), caps.maxRequestOutput().asLongValue(), outputs);
     }
 
     private static Step run(Language language, Program program, List<String> args, byte[] input,

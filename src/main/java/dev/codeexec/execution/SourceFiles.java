@@ -12,7 +12,7 @@ public final class SourceFiles {
 
     public static List<SandboxFile> decode(List<SourceFile> files, LimitsConfig caps) {
         Execution request = new Execution("", null, files, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
         return Program.of(request, null, caps).files();
     }
 }

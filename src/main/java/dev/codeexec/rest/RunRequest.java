@@ -32,7 +32,10 @@ public record RunRequest(
         @Schema(description = "How outputs are compared: exact, lines (default), tokens, float", examples = "lines")
         String compare,
         @Schema(description = "For compare=float: absolute or relative tolerance (default 1e-6)") Double tolerance,
-        @Schema(description = "Skip the remaining cases after the first that is not ACCEPTED") Boolean stopOnFirstFailure) {
+        @Schema(description = "Skip the remaining cases after the first that is not ACCEPTED") Boolean stopOnFirstFailure,
+        @Schema(description = "Files the run writes to bring back: patterns under the working directory ('*' stops "
+                + "at '/'), at most 16 files of 4 MiB together by default", examples = "[\"*.png\", \"result.csv\"]")
+        List<String> outputs) {
 
     /** One test case. */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -61,6 +64,6 @@ public record RunRequest(
                 : tests.stream().map(t -> t == null ? null : new TestCase(t.name(), t.input(), t.args(), t.expectedOutput()))
                         .toList();
         return new Execution(language, code, sources, input, args, timeoutMs, memoryMb, cpuTimeMs, compileTimeoutMs,
-                compileMemoryMb, null, cases, compare, tolerance, stopOnFirstFailure, null);
+                compileMemoryMb, null, cases, compare, tolerance, stopOnFirstFailure, null, outputs);
     }
 }

@@ -34,7 +34,30 @@ public record RunResponse(
         @Schema(description = "Each test case, when the request sent tests")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Case> tests,
         @Schema(description = "The test cases counted up, when the request sent tests")
-        @JsonInclude(JsonInclude.Include.NON_NULL) Summary summary) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Summary summary,
+        @Schema(description = "The files the request's outputs named, when it named some and the program ran")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<OutputFile> outputs,
+        @Schema(description = "With outputs: true when a matching file was left out (past the caps, or unreadable)")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean outputsTruncated) {
+
+    /** One file the run wrote, as the request's outputs asked. */
+    @Schema(name = "OutputFile")
+    public record OutputFile(@Schema(examples = "plot.png") String name, long size,
+            @Schema(examples = "image/png") String mediaType, String contentBase64) {
+
+        static OutputFile of(dev.codeexec.sandbox.SandboxFile f) {
+            return new OutputFile(f.path(), f.content().length, MediaTypes.of(f.path()),
+                    java.util.Base64.getEncoder().encodeToString(f.content()));
+        }
+    }
+
+    /** A response without output files (compile failures, test cases, a session's cell). */
+    public RunResponse(String language, String version, String status, Integer exitCode, String signal, String stdout,
+            String stderr, String output, String message, boolean truncated, long wallTimeMs, long cpuTimeMs,
+            long memoryKb, Compile compile, List<Case> tests, Summary summary) {
+        this(language, version, status, exitCode, signal, stdout, stderr, output, message, truncated, wallTimeMs,
+                cpuTimeMs, memoryKb, compile, tests, summary, null, null);
+    }
 
     /** The compile step of a compiled language. */
     @Schema(name = "Compile")
@@ -73,6 +96,8 @@ public record RunResponse(
         }
         return new RunResponse(o.language(), o.version(), o.status(), r.exitCode(), r.signal(), r.stdout(), r.stderr(),
                 r.output(), o.message(), r.truncated(), r.wallTimeMs(), r.cpuTimeMs(), r.memoryKb(),
-                Compile.of(o.compile()), cases, o.summary());
+                Compile.of(o.compile()), cases, o.summary(),
+                o.outputs() == null ? null : o.outputs().files().stream().map(OutputFile::of).toList(),
+                o.outputs() == null ? null : o.outputs().cut());
     }
 }

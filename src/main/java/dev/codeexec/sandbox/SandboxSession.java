@@ -26,6 +26,13 @@ public interface SandboxSession extends AutoCloseable {
     /** Every file the builder owns (sources and compiler output), or empty when some cannot be copied. */
     List<SandboxFile> pack();
 
+    /**
+     * The files the last run step wrote (or found) whose paths match a pattern ('*' stops at '/'),
+     * at most {@code maxFiles} of at most {@code maxBytes} together; that step must have kept its
+     * files ({@link Step#keepingFiles}). Its copy of the working directory goes afterwards.
+     */
+    Outputs outputs(List<String> patterns, int maxFiles, long maxBytes);
+
     /** False once the sandbox was killed or died (e.g. its launcher missed a deadline): no step can run in it. */
     boolean usable();
 

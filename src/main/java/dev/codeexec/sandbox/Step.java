@@ -12,7 +12,18 @@ import java.util.Map;
  * clock limits the step.
  */
 public record Step(Kind kind, List<String> command, Map<String, String> env, byte[] input, Duration timeout,
-        Duration cpuTime, long outputBytes) {
+        Duration cpuTime, long outputBytes, boolean keepFiles) {
+
+    /** A step whose files go with it ({@code keepFiles}: a run's stay for {@link SandboxSession#outputs}). */
+    public Step(Kind kind, List<String> command, Map<String, String> env, byte[] input, Duration timeout,
+            Duration cpuTime, long outputBytes) {
+        this(kind, command, env, input, timeout, cpuTime, outputBytes, false);
+    }
+
+    /** The same step, its files kept for the outputs that follow. */
+    public Step keepingFiles() {
+        return new Step(kind, command, env, input, timeout, cpuTime, outputBytes, true);
+    }
 
     public enum Kind { COMPILE, RUN, SESSION }
 }

@@ -86,7 +86,7 @@ public class Sessions {
         Integer memoryMb = request.memoryMb() != null ? request.memoryMb()
                 : (int) Math.min(config.memory().asLongValue() >> 20, Integer.MAX_VALUE);
         LimitsResolver.Limits base = limits.resolve(language, new Execution(language.id(), "", null, null, null,
-                null, memoryMb, null, null, null, null, null, null, null, null, null));
+                null, memoryMb, null, null, null, null, null, null, null, null, null, null));
         LimitsResolver.Limits resolved = new LimitsResolver.Limits(base.run(), timeout(request.timeoutMs(),
                 config.timeout()), null, base.output(), base.compile(), base.compileTimeout(), null, base.compileOutput());
         Duration idle = idleTimeout(request.idleTimeoutMs());

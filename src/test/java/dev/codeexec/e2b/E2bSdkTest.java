@@ -120,6 +120,21 @@ class E2bSdkTest {
     }
 
     @Test
+    void directoriesRenamesInfoAndStdin() {
+        JsonNode files = steps.get("moreFiles");
+        assertTrue(files.get("made").asBoolean(), files.toString());
+        assertFalse(files.get("again").asBoolean(), "a directory that exists is not made again");
+        assertEquals("/home/user/dir/b.txt", files.get("moved").asText());
+        assertEquals("b.txt", files.at("/info/name").asText(), files.toString());
+        assertEquals("file", files.at("/info/type").asText());
+        assertEquals(1, files.at("/info/size").asInt());
+        assertNotNull(files.at("/outside/thrown").textValue(), "a path outside /home/user is refused: " + files);
+        JsonNode stdin = steps.get("stdin");
+        assertEquals("piped in", stdin.get("stdout").asText(), stdin.toString());
+        assertEquals(0, stdin.get("exitCode").asInt());
+    }
+
+    @Test
     void cellsKeepStateErrorsAreErrorsAndPlotsArePngs() {
         JsonNode cells = steps.get("cells");
         assertEquals("hello\n", cells.at("/firstStdout/0").asText(), cells.toString());

@@ -42,6 +42,18 @@ class ThroughputModeTest {
 
 
 
+    /** A worker's run keeps its files for the outputs, which are its own: the next request's run sees none. */
+    @Test
+    void outputsComeFromTheRunAndLeaveNothingForTheNext() {
+        for (int i = 0; i < 3; i++) {
+            io.restassured.response.Response r = Api.run("python", "import glob; print(''.join(glob.glob('*.txt')), end='')\n"
+                    + "open('out" + i + ".txt', 'w').write('" + i + "')", "outputs", java.util.List.of("*.txt"));
+            assertEquals("OK", r.path("status"), r.asString());
+            assertEquals("", r.path("stdout"), "a file of an earlier request is there: " + r.asString());
+            assertEquals(java.util.List.of("out" + i + ".txt"), r.jsonPath().getList("outputs.name"), r.asString());
+        }
+    }
+
     @Test
     void requestsShareContainersButNeverState() {
         String program = """

@@ -81,7 +81,7 @@ public record Judge0Submission(
         List<TestCase> tests = expected == null ? null : List.of(new TestCase(null, input, null, expected));
         return new Execution(language, code, null, tests == null ? input : null, args, wallMs, memoryMb, cpuMs, null,
                 null, null, tests, tests == null ? null : "lines", null, null,
-                Boolean.TRUE.equals(redirectStderrToStdout));
+                Boolean.TRUE.equals(redirectStderrToStdout), null);
     }
 
     private static void refuse(String field, String value, String why) {

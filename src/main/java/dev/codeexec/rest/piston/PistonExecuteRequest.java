@@ -83,7 +83,7 @@ public record PistonExecuteRequest(
             throw invalid("stdin is " + inputBytes + " bytes; the limit is " + caps.input().asLongValue() + " bytes");
         }
         return new Execution(runtime.id(), null, sources(runtime), input, args, run, runMemory, runCpu,
-                compile, compileMemory, compileCpu, null, null, null, null, null);
+                compile, compileMemory, compileCpu, null, null, null, null, null, null);
     }
 
     private List<SourceFile> sources(Language runtime) {

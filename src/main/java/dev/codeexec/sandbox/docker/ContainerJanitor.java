@@ -110,6 +110,11 @@ public class ContainerJanitor {
                 .exec();
         leftovers.forEach(c -> remove(c.getId(), true));
         metrics.reaped(leftovers.size());
+        long sessions = leftovers.stream().filter(c -> ContainerLabels.isSession(c.getLabels())).count();
+        if (sessions > 0) {
+            LOG.infof("removed %d session container(s): a session ends with the "
+                    + "process that held it", sessions);
+        }
         return leftovers.size();
     }
 

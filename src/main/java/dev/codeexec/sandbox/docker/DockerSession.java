@@ -5,6 +5,7 @@ import dev.codeexec.metrics.Metrics.Phase;
 import dev.codeexec.sandbox.ContainerLimits;
 import dev.codeexec.sandbox.LiveRun;
 import dev.codeexec.sandbox.MemoryInUseException;
+import dev.codeexec.sandbox.Outputs;
 import dev.codeexec.sandbox.RunCancelledException;
 import dev.codeexec.sandbox.RunControl;
 import dev.codeexec.sandbox.SandboxFile;
@@ -212,16 +213,27 @@ final class DockerSession implements SandboxSession {
 
     @Override
     public List<SandboxFile> pack() {
+        Outputs packed = collect(LauncherProtocol.pack());
+        return packed.cut() ? List.of() : packed.files();
+    }
+
+    @Override
+    public Outputs outputs(List<String> patterns, int maxFiles, long maxBytes) {
+        return collect(LauncherProtocol.outputs(patterns, maxFiles, maxBytes));
+    }
+
+    /** Sends a pack or outputs command and gathers the files it answers with. */
+    private Outputs collect(byte[] command) {
         checkUsable();
         PackCollector collector = new PackCollector();
         container.frames().receiver(collector);
-        container.stdin().send(LauncherProtocol.pack());
+        container.stdin().send(command);
         try {
             return collector.files().get(PACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             // A pack cut off may leave part of its frames behind: the container serves nothing more.
             discard("killed after a pack that did not finish");
-            return List.of();
+            return new Outputs(List.of(), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunCancelledException();

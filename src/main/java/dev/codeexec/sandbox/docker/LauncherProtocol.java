@@ -59,7 +59,7 @@ final class LauncherProtocol {
             size += 4 + s.length;
         }
         ByteBuffer out = ByteBuffer.allocate(size);
-        out.put((byte) 's').put((byte) (kindBits(step.kind()) | (live ? 2 : 0)))
+        out.put((byte) 's').put((byte) (kindBits(step.kind()) | (live ? 2 : 0) | (step.keepFiles() ? 8 : 0)))
                 .putInt(u32(Math.max(1, step.timeout().toMillis()))).putInt(u32(cpuMs)).putInt(u32(step.outputBytes()))
                 .putInt(argv.size()).putInt(env.size()).putInt(step.input().length);
         for (byte[] s : argv) {
@@ -78,6 +78,23 @@ final class LauncherProtocol {
             case RUN -> 1;
             case SESSION -> 4;
         };
+    }
+
+    /**
+     * 'o', pattern count, each pattern (length, bytes), the most files and bytes: the files of the
+     * last run (kept) that match, answered as a pack is ('F' frames, then 'D').
+     */
+    static byte[] outputs(List<String> patterns, int maxFiles, long maxBytes) {
+        List<byte[]> encoded = patterns.stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toList();
+        int size = 1 + 4 + 8;
+        for (byte[] p : encoded) {
+            size += 4 + p.length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size).put((byte) 'o').putInt(encoded.size());
+        for (byte[] p : encoded) {
+            out.putInt(p.length).put(p);
+        }
+        return out.putInt(maxFiles).putInt(u32(maxBytes)).array();
     }
 
     /** 'i', length, bytes: more of a live run's stdin; no answer. */

@@ -1,5 +1,6 @@
 package dev.codeexec.sandbox.docker;
 
+import dev.codeexec.sandbox.Outputs;
 import dev.codeexec.sandbox.SandboxFile;
 import dev.codeexec.sandbox.SandboxPaths;
 import java.nio.ByteBuffer;
@@ -14,24 +15,24 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Gathers the files of a "pack" answer: one 'F' frame per file (u32 mode, u32 path length, the
- * path, the content), then 'D' ("files=N skipped=N too_large=N unreadable=N"). A pack that left
- * anything out (a file it skipped, one too large, a directory it could not read) or holds a name
- * the service would not send back (not UTF-8, outside {@link SandboxPaths}) is no usable copy: the
- * answer is then an empty list, and nothing is cached.
+ * Gathers the files of a "pack" or "outputs" answer: one 'F' frame per file (u32 mode, u32 path
+ * length, the path, the content), then 'D' ("files=N skipped=N too_large=N unreadable=N"). An
+ * answer that left anything out (a file it skipped, one too large, a directory it could not read)
+ * or holds a name the service would not send back (not UTF-8, outside {@link SandboxPaths}) is cut:
+ * a pack is then no usable copy (nothing is cached), outputs say so.
  */
 final class PackCollector implements LauncherFrames.Receiver {
 
     private final List<SandboxFile> files = new ArrayList<>();
-    private final CompletableFuture<List<SandboxFile>> done = new CompletableFuture<>();
+    private final CompletableFuture<Outputs> done = new CompletableFuture<>();
     private boolean incomplete;
 
     @Override
     public synchronized void frame(char type, byte[] payload) {
         switch (type) {
             case 'F' -> add(payload);
-            case 'D' -> done.complete(incomplete || !allSent(new String(payload, StandardCharsets.US_ASCII))
-                    ? List.of() : List.copyOf(files));
+            case 'D' -> done.complete(new Outputs(List.copyOf(files),
+                    incomplete || !allSent(new String(payload, StandardCharsets.US_ASCII))));
             default -> done.completeExceptionally(new IllegalStateException("unexpected frame " + type));
         }
     }
@@ -80,7 +81,8 @@ final class PackCollector implements LauncherFrames.Receiver {
         done.completeExceptionally(new StepCollector.SandboxEndedException(why));
     }
 
-    CompletableFuture<List<SandboxFile>> files() {
+    /** Everything sent, and whether anything was left out (a pack is then no usable copy). */
+    CompletableFuture<Outputs> files() {
         return done;
     }
 }

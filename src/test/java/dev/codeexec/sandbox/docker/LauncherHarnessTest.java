@@ -54,7 +54,7 @@ class LauncherHarnessTest {
             List<LauncherHarness.Frame> frames = l.until("D");
             PackCollector pack = new PackCollector();
             frames.forEach(f -> pack.frame(f.type(), f.payload()));
-            Map<String, String> back = pack.files().get().stream().collect(Collectors.toMap(SandboxFile::path,
+            Map<String, String> back = pack.files().get().files().stream().collect(Collectors.toMap(SandboxFile::path,
                     f -> new String(f.content(), StandardCharsets.UTF_8)));
             assertEquals(sent, back, "every file came back under its own name");
             assertEquals("files=" + sent.size() + " skipped=0 too_large=0 unreadable=0", frames.get(frames.size() - 1).text());
@@ -150,6 +150,54 @@ class LauncherHarnessTest {
             assertEquals('R', frames.get(frames.size() - 2).type(), "the file waited for the step's report: " + frames);
             l.send(step(1, 30_000, List.of("cat", "mid"), ""));
             assertEquals("step", stdout(l.until("R")));
+            l.endInput();
+            assertEquals(0, l.exit(GUARD));
+        }
+    }
+
+    /** A session's step (kind bit 2, in place) takes live stdin too; bit 2 with a run's bit is refused. */
+    @Test
+    void anInPlaceStepTakesLiveInput() throws Exception {
+        try (LauncherHarness l = LauncherHarness.start(tmp)) {
+            l.send(step(6, 30_000, List.of("sh", "-c", "cat > kept.txt; cat kept.txt"), "one "));
+            l.send(LauncherProtocol.stdin("two".getBytes(StandardCharsets.UTF_8)), LauncherProtocol.endOfInput());
+            List<LauncherHarness.Frame> run = l.until("R");
+            assertEquals("one two", stdout(run));
+            l.send(step(5, 30_000, List.of("true"), ""));
+            assertEquals('X', l.next().type(), "in place and a run at once");
+            l.send(step(4, 30_000, List.of("cat", "kept.txt"), ""));
+            assertEquals("one two", stdout(l.until("R")), "what a step in place wrote stays");
+            l.endInput();
+            assertEquals(0, l.exit(GUARD));
+        }
+    }
+
+    /** 'o': the files that match a pattern ('*' stops at '/'), within the caps; the rest counted. */
+    @Test
+    void outputsAreTheMatchingFilesWithinTheCaps() throws Exception {
+        try (LauncherHarness l = LauncherHarness.start(tmp)) {
+            l.send(step(9, 30_000, List.of("sh", "-c", "printf png > a.png; printf txt > b.txt; mkdir sub; "
+                    + "printf deep > sub/c.png; printf big > d.png"), ""));
+            assertTrue(last(l.until("R")).startsWith("exit=0"));
+            l.send(LauncherProtocol.outputs(List.of("*.png", "sub/*.png"), 16, 1 << 20));
+            List<LauncherHarness.Frame> frames = l.until("D");
+            PackCollector all = new PackCollector();
+            frames.forEach(f -> all.frame(f.type(), f.payload()));
+            assertEquals(java.util.Set.of("a.png", "d.png", "sub/c.png"), all.files().get().files().stream()
+                    .map(SandboxFile::path).collect(Collectors.toSet()));
+            assertTrue(!all.files().get().cut(), last(frames));
+
+            l.send(LauncherProtocol.outputs(List.of("*.png"), 1, 1 << 20));
+            frames = l.until("D");
+            PackCollector one = new PackCollector();
+            frames.forEach(f -> one.frame(f.type(), f.payload()));
+            assertEquals(1, one.files().get().files().size());
+            assertTrue(one.files().get().cut(), "the second file was left out: " + last(frames));
+            assertEquals("files=1 skipped=1 too_large=0 unreadable=0", last(frames));
+
+            l.send(LauncherProtocol.outputs(List.of("b.txt"), 16, 2));
+            frames = l.until("D");
+            assertEquals("files=0 skipped=0 too_large=1 unreadable=0", last(frames), "3 bytes past a cap of 2");
             l.endInput();
             assertEquals(0, l.exit(GUARD));
         }
