@@ -43,11 +43,11 @@ public interface SessionsConfig {
     int channels();
 
     /**
-     * The largest file a client may write into a session, or read from it, in bytes (a write is also
+     * The largest file a client may write into a session, or read from it (a write is also
      * bound by quarkus.http.limits.max-body-size, 8M).
      */
-    @WithDefault("8388608")
-    long maxFileBytes();
+    @WithDefault("8M")
+    io.quarkus.runtime.configuration.MemorySize maxFileBytes();
 
     /**
      * This replica's name, the first part of every session id it makes; a request for another

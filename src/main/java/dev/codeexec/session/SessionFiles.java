@@ -51,7 +51,7 @@ public class SessionFiles {
     private final long maxFileBytes;
 
     public SessionFiles(Sessions sessions) {
-        this.maxFileBytes = sessions.config().maxFileBytes();
+        this.maxFileBytes = sessions.config().maxFileBytes().asLongValue();
     }
 
     public long maxFileBytes() {

@@ -49,6 +49,10 @@ class MetricsTableTest {
         metrics.reaped(1);
         metrics.runtimeReady("python", true);
         metrics.poolSize("python", () -> 1);
+        metrics.sessions(() -> 1);
+        for (Metrics.SessionEnd why : Metrics.SessionEnd.values()) {
+            metrics.sessionEnded(why);
+        }
         String scrape = registry.scrape();
         Map<String, Family> families = new TreeMap<>();
         Matcher type = TYPE.matcher(scrape);
