@@ -21,6 +21,7 @@ import time
 
 import live
 import refusals
+import sessions
 
 from client import Client
 from common import DEFAULT_JAR, DEFAULT_OUT, REFERENCE_CMD, REPO, VARIANTS, hello, log
@@ -42,7 +43,7 @@ def parse_args(argv):
                    help="comma-separated concurrency levels (default: 1,4,8)")
     p.add_argument("--reference-runs", type=int, default=None,
                    help="`docker run --rm` reference runs per language (default: 20, 6 with --quick)")
-    p.add_argument("--variants", default="cold,warm,throughput,refusals,live,live-throughput", help="which variants to run (default: %(default)s)")
+    p.add_argument("--variants", default="cold,warm,throughput,refusals,live,live-throughput,sessions", help="which variants to run (default: %(default)s)")
     p.add_argument("--out", default=None, help=f"JSON results (default: {DEFAULT_OUT} in the repository)")
     p.add_argument("--quick", action="store_true", help="short run (a few minutes at most)")
     p.add_argument("--pace-ms", type=int, default=200,
@@ -126,7 +127,29 @@ def bench_live(args, variant, results, log_dir):
     return vres
 
 
+def bench_sessions(args, results, log_dir):
+    """Sessions: create to first cell, cell to cell, a command (sessions.py)."""
+    vres = {"instance_id": "bench-sessions"}
+    results["variants"]["sessions"] = vres
+    svc = Service(results["config"]["jar"], "sessions", "true", log_dir, ",".join(sessions.LANGUAGES))
+    count = 5 if args.quick else 15
+    try:
+        svc.start()
+        vres["startup_s"] = svc.startup_s
+        log(f"sessions: {count} sessions per language, {sessions.CELLS} cells each")
+        vres["sessions"] = sessions.measure(svc.port, count, summarize)
+        for language, r in vres["sessions"].items():
+            log(f"  {language}: create to first cell p50 {fmt(r['create_to_first_cell_ms']['p50'], 1)} "
+                f"p95 {fmt(r['create_to_first_cell_ms']['p95'], 1)} ms; cell to cell p50 {fmt(r['cell_ms']['p50'], 1)} "
+                f"p95 {fmt(r['cell_ms']['p95'], 1)} ms; command p50 {fmt(r['command_ms']['p50'], 1)} ms")
+    finally:
+        svc.stop()
+    return vres
+
+
 def bench_variant(args, variant, pool_enabled, results, log_dir):
+    if variant == "sessions":
+        return bench_sessions(args, results, log_dir)
     if variant == "refusals":
         return bench_refusals(results, log_dir)
     if variant.startswith("live"):

@@ -38,7 +38,7 @@ REFERENCE_CMD = {
     "ruby": ["ruby", "-e", "puts 'Hello, World!'"],
 }
 VARIANTS = [("cold", "false"), ("warm", "true"), ("throughput", "true"), ("refusals", "true"), ("live", "true"),
-            ("live-throughput", "true")]
+            ("live-throughput", "true"), ("sessions", "true")]
 # The throughput variant: long-lived containers, fresh namespaces per run (code-exec.throughput.*).
 THROUGHPUT_VARIANTS = {"throughput"}
 

@@ -98,6 +98,13 @@ def render_table(results):
             lines.append(f"{variant} {channel} ({r['sessions']} runs): program write to client, every line ms "
                          f"p50/p95/p99/max {fmt(e['p50'], 1)}/{fmt(e['p95'], 1)}/{fmt(e['p99'], 1)}/{fmt(e['max'], 1)}; "
                          f"first line p50/p95/max {fmt(f['p50'], 1)}/{fmt(f['p95'], 1)}/{fmt(f['max'], 1)}")
+    for language, r in (results["variants"].get("sessions", {}).get("sessions") or {}).items():
+        c, f, k = r["cell_ms"], r["create_to_first_cell_ms"], r["command_ms"]
+        lines.append(f"sessions {language} ({r['sessions']} sessions, {r['cells_per_session']} cells each): create to "
+                     f"first cell p50/p95 {fmt(f['p50'], 1)}/{fmt(f['p95'], 1)} ms; cell to cell (x + 1) p50/p95/p99 "
+                     f"{fmt(c['p50'], 1)}/{fmt(c['p95'], 1)}/{fmt(c['p99'], 1)} ms; first command p50/p95 "
+                     f"{fmt(k['p50'], 1)}/{fmt(k['p95'], 1)} ms, next p50/p95 {fmt(r['next_command_ms']['p50'], 1)}/"
+                     f"{fmt(r['next_command_ms']['p95'], 1)} ms")
     for n in notes:
         lines.append("ERROR " + n)
     return "\n".join(lines)
