@@ -42,20 +42,8 @@ static int in_step(const char *pid) {
 static int descends_from(const char *pid, pid_t ancestor) {
     long p = atol(pid);
     for (int depth = 0; depth < 64 && p > 1; depth++) {
-        char path[64], stat[512];
-        snprintf(path, sizeof path, "/proc/%ld/stat", p);
-        int fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return 0;
-        ssize_t n = read(fd, stat, sizeof stat - 1);
-        close(fd);
-        if (n <= 0) return 0;
-        stat[n] = '\0';
-        char *end = strrchr(stat, ')'); /* "pid (comm) state ppid ..." */
-        char state;
-        long ppid;
-        if (end == NULL || sscanf(end + 1, " %c %ld", &state, &ppid) != 2) return 0;
-        if (ppid == ancestor) return 1;
-        p = ppid;
+        p = parent_of(p);
+        if (p == ancestor) return 1;
     }
     return 0;
 }

@@ -63,27 +63,30 @@ void reap(void) {
     while ((pid = wait4(-1, &status, WNOHANG, &ru)) > 0) collected(pid, status, &ru);
 }
 
-/* Not PID 1 (the harness): SIGKILLs the launcher's own children (orphans of the step come back to it, a
- * subreaper); returns how many it found. */
+long parent_of(long pid) {
+    char path[64], stat[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t n = read(fd, stat, sizeof stat - 1);
+    close(fd);
+    if (n <= 0) return -1;
+    stat[n] = '\0';
+    char *end = strrchr(stat, ')'); /* "pid (comm) state ppid ...": the name may hold anything */
+    char state;
+    long ppid;
+    return end != NULL && sscanf(end + 1, " %c %ld", &state, &ppid) == 2 ? ppid : -1;
+}
+
+/* Not PID 1 (the harness, a joined launcher): SIGKILLs the launcher's own children (orphans of the
+ * step come back to it, a subreaper); returns how many it found. */
 static int kill_children(void) {
     DIR *proc = opendir("/proc");
     if (proc == NULL) return 0;
     int found = 0;
     struct dirent *e;
     while ((e = readdir(proc)) != NULL) {
-        char path[300], stat[512];
-        if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
-        snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
-        int fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0) continue;
-        ssize_t n = read(fd, stat, sizeof stat - 1);
-        close(fd);
-        if (n <= 0) continue;
-        stat[n] = '\0';
-        char *end = strrchr(stat, ')'); /* "pid (comm) state ppid ..." */
-        char state;
-        int ppid;
-        if (end == NULL || sscanf(end + 1, " %c %d", &state, &ppid) != 2 || ppid != getpid()) continue;
+        if (e->d_name[0] < '0' || e->d_name[0] > '9' || parent_of(atol(e->d_name)) != getpid()) continue;
         kill(atoi(e->d_name), SIGKILL);
         found++;
     }

@@ -38,6 +38,8 @@ extern int sigchld_fd;
 
 /* Blocks SIGCHLD and opens sigchld_fd. */
 void watch_children(void);
+/* The parent of a process, as /proc/PID/stat tells it; -1 when it is gone or unreadable. */
+long parent_of(long pid);
 /* Reaps whatever has ended, without waiting. */
 void reap(void);
 /* SIGKILLs every other process of the container (kill(-1) spares PID 1) and reaps them all. */
