@@ -67,14 +67,19 @@ final class Kernel implements LiveRun.Watcher {
         return !over.isDone();
     }
 
+    /** Hears a cell's output as it comes ({@code stderr} or stdout), on the sandbox's thread; must not block. */
+    interface Listener {
+        void output(boolean stderr, String text);
+    }
+
     /** Runs one cell: its events until the kernel says done, or its time or output runs out. */
-    Cell run(String code, Duration timeout, long outputCap) {
+    Cell run(String code, Duration timeout, long outputCap, Listener listener) {
         Running running;
         synchronized (this) {
             if (!alive()) {
-                return new Running(outputCap).cell(Cell.End.REPL_ENDED);
+                return new Running(outputCap, listener).cell(Cell.End.REPL_ENDED);
             }
-            running = new Running(outputCap);
+            running = new Running(outputCap, listener);
             cell = running;
         }
         String message = JsonNodeFactory.instance.objectNode().put("code", code).toString() + "\n";
@@ -153,6 +158,7 @@ final class Kernel implements LiveRun.Watcher {
     /** The cell being run: what its events said so far. */
     private final class Running {
         private final long cap;
+        private final Listener listener;
         private final long started = System.nanoTime();
         private final StringBuilder stdout = new StringBuilder();
         private final StringBuilder stderr = new StringBuilder();
@@ -164,8 +170,9 @@ final class Kernel implements LiveRun.Watcher {
         private long kept;
         private boolean cut;
 
-        Running(long cap) {
+        Running(long cap, Listener listener) {
             this.cap = cap;
+            this.listener = listener;
         }
 
         /** One line of the kernel's stdout: an event, or output of the cell's own (a subprocess's). */
@@ -199,6 +206,9 @@ final class Kernel implements LiveRun.Watcher {
             kept += s.length();
             (out ? stdout : stderr).append(s);
             output.append(s);
+            if (!s.isEmpty()) {
+                listener.output(!out, s);
+            }
         }
 
         private void keep(String image, List<String> to) {

@@ -107,11 +107,18 @@ public class SessionRuns {
 
     /** One cell in the named context (made on first use); the context's names stay for its next cell. */
     public Cell cell(Session session, String context, String code, Integer timeoutMs) {
+        return cell(session, context, code, timeoutMs, (stderr, text) -> {
+        });
+    }
+
+    /** The same, its output also told to {@code output} as it comes (stderr?, text). */
+    public Cell cell(Session session, String context, String code, Integer timeoutMs,
+            java.util.function.BiConsumer<Boolean, String> output) {
         Duration timeout = timeout(session, timeoutMs);
         String name = context == null ? DEFAULT_CONTEXT : context;
         return session.use(() -> {
             Kernel kernel = kernels.of(session, name);
-            Cell cell = kernel.run(code, timeout, session.limits().output());
+            Cell cell = kernel.run(code, timeout, session.limits().output(), output::accept);
             metrics.executed(Metrics.Api.SESSION, session.runtime().language().id(), status(cell), 
                     Duration.ofMillis(cell.wallTimeMs()));
             return cell;

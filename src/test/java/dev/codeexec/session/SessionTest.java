@@ -198,6 +198,33 @@ class SessionTest {
     }
 
     @Test
+    void aFigureOfACellComesBackAsAPng() {
+        String id = client.create("python");
+        Response r = client.code(id, "import matplotlib.pyplot as plt\nplt.plot([1, 2, 3], [3, 1, 2])\nplt.show()",
+                "timeoutMs", 20000);
+        assertEquals("OK", r.path("status"), r.asString());
+        assertEquals("image/png", r.path("images[0].mediaType"));
+        byte[] png = java.util.Base64.getDecoder().decode((String) r.path("images[0].contentBase64"));
+        assertEquals("89504e470d0a1a0a", java.util.HexFormat.of().formatHex(png, 0, 8));
+    }
+
+    @Test
+    void aHugeFileIsRefusedBothWays() {
+        String id = client.create("bash");
+        Response put = client.as().contentType(ContentType.BINARY).body(new byte[9 << 20])
+                .put("/sessions/" + id + "/files/big.bin");
+        assertEquals(413, put.statusCode(), put.asString());
+        assertEquals("OK", client.command(id, "head -c 9000000 /dev/zero > big.bin").path("status"));
+        Response get = client.as().get("/sessions/" + id + "/files/big.bin");
+        assertEquals(400, get.statusCode(), get.asString().length() > 300 ? "a body" : get.asString());
+        assertTrue(get.path("detail").toString().contains("larger than"), get.asString());
+        Response full = client.command(id, "head -c 20000000 /dev/zero > more.bin");
+        assertEquals("RUNTIME_ERROR", full.path("status"), "past the session's 16 MiB disk: " + full.asString());
+        assertEquals("OK", client.command(id, "rm more.bin big.bin && echo ok > small.txt").path("status"),
+                "the session goes on");
+    }
+
+    @Test
     void filesSentWithTheSessionAreThere() {
         String id = client.create("python", "files", List.of(Map.of("name", "data.csv", "content", "a,b\n1,2\n"),
                 Map.of("name", "blob.bin", "content", "AAEC", "encoding", "base64")));

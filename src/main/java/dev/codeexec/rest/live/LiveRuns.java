@@ -41,7 +41,7 @@ public class LiveRuns {
         return new LiveSession(this, events, client);
     }
 
-    Vertx vertx() {
+    public Vertx vertx() {
         return vertx;
     }
 
@@ -63,7 +63,7 @@ public class LiveRuns {
     }
 
     /** Null when the client may start one more run (a token taken, a run counted), else why not. */
-    String admit(String client) {
+    public String admit(String client) {
         if (limits.rateLimit().enabled()) {
             ConsumptionProbe probe = limits.consume(client);
             if (!probe.isConsumed()) {
@@ -78,13 +78,13 @@ public class LiveRuns {
         return null;
     }
 
-    void release(String client) {
+    public void release(String client) {
         if (limits.rateLimit().enabled()) {
             limits.release(client);
         }
     }
 
-    Response answer(Throwable failure) {
+    public Response answer(Throwable failure) {
         return errors.answer(failure);
     }
 

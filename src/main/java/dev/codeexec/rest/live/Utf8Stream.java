@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
  * last byte (so it is never sent as two replacement characters); bytes that are no UTF-8 become
  * U+FFFD, as in POST /run's answer.
  */
-final class Utf8Stream {
+public final class Utf8Stream {
 
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private byte[] pending = new byte[0];
 
     /** The text the bytes complete (may be empty while a character is still cut). */
-    synchronized String next(byte[] data) {
+    public synchronized String next(byte[] data) {
         byte[] all = pending.length == 0 ? data : concat(pending, data);
         ByteBuffer in = ByteBuffer.wrap(all);
         CharBuffer out = CharBuffer.allocate(all.length + 1);
