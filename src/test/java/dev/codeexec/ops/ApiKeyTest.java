@@ -41,6 +41,31 @@ class ApiKeyTest {
         given().header("X-API-Key", "second-key-456").get("/runtimes").then().statusCode(200);
     }
 
+    /** A session is its key's: the other key hears 404 on every route, no key 401; E2B's key header counts the same. */
+    @Test
+    void aSessionBelongsToTheKeyThatMadeIt() {
+        Api.awaitReady();
+        given().contentType(ContentType.JSON).body("{\"language\": \"bash\"}").post("/sessions").then().statusCode(401);
+        String id = given().contentType(ContentType.JSON).header("X-API-Key", "first-key-123")
+                .body("{\"language\": \"bash\"}").post("/sessions").then().statusCode(201).extract().path("id");
+        try {
+            given().header("X-API-Key", "second-key-456").get("/sessions/" + id).then().statusCode(404);
+            given().header("X-API-Key", "second-key-456").contentType(ContentType.JSON).body("{\"command\": \"true\"}")
+                    .post("/sessions/" + id + "/run").then().statusCode(404);
+            given().header("X-API-Key", "second-key-456").get("/sandboxes/" + id).then().statusCode(404)
+                    .body("code", equalTo(404));
+            given().header("X-API-Key", "second-key-456").delete("/sessions/" + id).then().statusCode(404);
+            given().get("/sandboxes/" + id).then().statusCode(401);
+            given().header("X-API-KEY", "first-key-123").get("/sandboxes/" + id).then().statusCode(200)
+                    .body("sandboxID", equalTo(id));
+            given().header("Authorization", "Bearer first-key-123").contentType(ContentType.JSON)
+                    .body("{\"command\": \"echo mine\"}").post("/sessions/" + id + "/run").then().statusCode(200)
+                    .body("stdout", equalTo("mine\n"));
+        } finally {
+            given().header("X-API-Key", "first-key-123").delete("/sessions/" + id).then().statusCode(204);
+        }
+    }
+
     @Test
     void liveRunsNeedAValidKeyOnTheHandshake() {
         Api.awaitReady();
