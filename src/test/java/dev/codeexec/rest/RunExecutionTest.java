@@ -289,9 +289,11 @@ class RunExecutionTest {
 
     @Test
     void serviceEnvironmentDoesNotLeakIn() {
-        // Only what the launcher sets, plus the language descriptor's own (Python: no .pyc files).
+        // Only what the launcher sets, plus the language descriptor's own (Python: no .pyc files,
+        // matplotlib without a display and with its cache in the step's /tmp).
         run("python", "import os; print(sorted(os.environ.items()))").then().statusCode(200)
                 .body("stdout", equalTo("[('HOME', '/sandbox'), ('HOSTNAME', 'sandbox'), ('LANG', 'C.UTF-8'), "
+                        + "('MPLBACKEND', 'Agg'), ('MPLCONFIGDIR', '/tmp/matplotlib'), "
                         + "('PATH', '/usr/local/bin:/usr/bin:/bin'), ('PYTHONDONTWRITEBYTECODE', '1'), ('TMPDIR', '/tmp')]\n"));
     }
 
