@@ -27,8 +27,9 @@ import org.junit.jupiter.api.condition.EnabledIf;
 /**
  * What a native build needs from docker-java, checked here because no GraalVM toolchain can run
  * on our machines: Jackson-serialized model classes registered for reflection, the right classes
- * initialised at run time, Brotli on the class path, the runtime images' sources and the seccomp
- * profile included as resources, and the unix socket reached through the JDK rather than JNA.
+ * initialised at run time, Brotli on the class path, the runtime images' sources, the seccomp
+ * profile and the REPL kernels included as resources, and the unix socket reached through the JDK
+ * rather than JNA.
  */
 class NativeReadinessTest {
 
@@ -95,7 +96,7 @@ class NativeReadinessTest {
         String args = props.getProperty("quarkus.native.additional-build-args");
         assertTrue(args.contains("--initialize-at-run-time=com.github.dockerjava.transport.NamedPipeSocket$Kernel32"), args);
         assertTrue(args.contains("org.apache.hc.client5.http.impl.auth"), args);
-        assertEquals("runtimes/**,seccomp/**", props.getProperty("quarkus.native.resources.includes"));
+        assertEquals("runtimes/**,seccomp/**,kernels/**", props.getProperty("quarkus.native.resources.includes"));
         assertTrue(registered().contains("java.net.UnixDomainSocketAddress"), "the JDK unix socket is looked up reflectively");
         Class.forName("org.brotli.dec.BrotliInputStream");
         for (String resource : List.of("runtimes/index.txt", "runtimes/base/launcher/main.c", "runtimes/base/Dockerfile", "runtimes/python/Dockerfile", "runtimes/python/language.json",
