@@ -209,11 +209,9 @@ class SessionTest {
     }
 
     @Test
-    void aHugeFileIsRefusedBothWays() {
+    void aHugeFileIsRefusedAndTheSessionGoesOn() {
+        // A body over 8 MiB is the HTTP tier's 413 (BadRequestTest); a file made inside is refused on read.
         String id = client.create("bash");
-        Response put = client.as().contentType(ContentType.BINARY).body(new byte[9 << 20])
-                .put("/sessions/" + id + "/files/big.bin");
-        assertEquals(413, put.statusCode(), put.asString());
         assertEquals("OK", client.command(id, "head -c 9000000 /dev/zero > big.bin").path("status"));
         Response get = client.as().get("/sessions/" + id + "/files/big.bin");
         assertEquals(400, get.statusCode(), get.asString().length() > 300 ? "a body" : get.asString());
