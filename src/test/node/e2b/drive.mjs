@@ -157,7 +157,8 @@ await step('contexts', async () => {
 });
 await step('killSparesRepl', async () => {
   await code.runCode('kept = 42');
-  const handle = await code.commands.run('sleep 100', { background: true });
+  const handle = await code.commands.run('echo started; sleep 100', { background: true, onStdout: () => {} });
+  await code.commands.run('true'); // the background command is running by now
   const killed = await handle.kill();
   const after = await code.runCode('kept');
   return { killed, kept: after.text ?? null, error: after.error?.name ?? null };
