@@ -19,8 +19,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class Kernels {
 
-    /** Contexts one session may hold; each is a process and one of the session's launchers. */
-    static final int MAX_CONTEXTS = 3;
+    /** Contexts one session may hold: each is a process and one of its launchers; one launcher stays for the rest. */
+    private final int maxContexts;
+
+    public Kernels(dev.codeexec.config.CodeExecConfig config) {
+        this.maxContexts = Math.max(1, config.sessions().channels() - 1);
+    }
 
     private final Map<String, List<String>> commands = Map.of(
             "python", List.of("python3", "-u", "-c", source("python.py")),
@@ -38,9 +42,9 @@ public class Kernels {
             if (kernel != null && kernel.alive()) {
                 return kernel;
             }
-            if (kernel == null && session.kernels().size() >= MAX_CONTEXTS) {
+            if (kernel == null && session.kernels().size() >= maxContexts) {
                 throw new dev.codeexec.execution.InvalidExecutionException(
-                        "a session holds at most " + MAX_CONTEXTS + " contexts");
+                        "a session holds at most " + maxContexts + " contexts");
             }
             Kernel started = Kernel.start(session, step(session));
             session.kernels().put(context, started);

@@ -1,7 +1,9 @@
 package dev.codeexec.rest.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.codeexec.execution.Signals;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -84,6 +86,44 @@ public final class LiveChannel {
     /** The connection's live session. */
     public static LiveSession session(WebSocketConnection connection) {
         return connection.userData().get(SESSION);
+    }
+
+    /** What the own protocol's control messages reach: a running program's input, its end, signals. */
+    public interface Controls {
+        /** More input; false past the run's cap or after its end. */
+        boolean stdin(String data);
+
+        void endOfInput();
+
+        void signal(int number);
+    }
+
+    /**
+     * A {@code stdin}, {@code eof} or {@code signal} message of the own protocol (docs/live.md) for
+     * the run; anything else is refused with its close code.
+     */
+    public void control(JsonNode message, Controls run, long inputCap) {
+        String type = message.path("type").asText("");
+        switch (type) {
+            case "stdin" -> {
+                JsonNode data = message.get("data");
+                if (data == null || !data.isTextual()) {
+                    refuse(4400, "Field 'data' of a stdin message must be a string");
+                } else if (!run.stdin(data.asText())) {
+                    refuse(4413, "Input past the run's cap of " + inputCap + " bytes (or after eof)");
+                }
+            }
+            case "eof" -> run.endOfInput();
+            case "signal" -> {
+                int number = Signals.number(message.path("signal").asText(""));
+                if (number == 0) {
+                    refuse(4400, "Unknown signal '" + message.path("signal").asText("") + "'");
+                } else {
+                    run.signal(number);
+                }
+            }
+            default -> refuse(4400, "Unknown message type '" + type + "'; expected stdin, eof or signal");
+        }
     }
 
     /** A stage begins: {"type": "stage", "stage": ...}, in both protocols. */

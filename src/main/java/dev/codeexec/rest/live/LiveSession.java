@@ -18,7 +18,7 @@ import java.util.Locale;
  * {@link Events}, passes the client's input and signals on, and ends the run when the channel
  * closes. A client's live runs count against its runs in flight until each is over.
  */
-public final class LiveSession implements LiveRun.Watcher {
+public final class LiveSession implements LiveRun.Watcher, LiveChannel.Controls {
 
     /**
      * How one channel tells its client what happens, in order, never after {@link #finished} or
@@ -101,11 +101,13 @@ public final class LiveSession implements LiveRun.Watcher {
     }
 
     /** More input for the program; false when it would pass the run's input cap (or came after its end). */
+    @Override
     public boolean stdin(String data) {
         LiveRun l = current();
         return l != null && l.stdin(data.getBytes(StandardCharsets.UTF_8));
     }
 
+    @Override
     public void endOfInput() {
         LiveRun l = current();
         if (l != null) {
@@ -113,6 +115,7 @@ public final class LiveSession implements LiveRun.Watcher {
         }
     }
 
+    @Override
     public void signal(int number) {
         LiveRun l = current();
         if (l != null) {

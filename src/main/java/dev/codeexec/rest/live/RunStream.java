@@ -3,7 +3,6 @@ package dev.codeexec.rest.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codeexec.execution.Outcome;
-import dev.codeexec.execution.Signals;
 import dev.codeexec.metrics.Metrics;
 import dev.codeexec.rest.RunRequest;
 import dev.codeexec.rest.RunResponse;
@@ -55,33 +54,9 @@ public class RunStream {
                 }
                 return;
             }
-            control(session, channel, message);
+            channel.control(message, session, runs.inputCap());
         } catch (Exception e) {
             channel.refuse(4000 + runs.answer(e).getStatus(), runs.answerOf(e));
-        }
-    }
-
-    private void control(LiveSession session, LiveChannel channel, JsonNode message) {
-        String type = message.path("type").asText("");
-        switch (type) {
-            case "stdin" -> {
-                JsonNode data = message.get("data");
-                if (data == null || !data.isTextual()) {
-                    channel.refuse(4400, "Field 'data' of a stdin message must be a string");
-                } else if (!session.stdin(data.asText())) {
-                    channel.refuse(4413, "Input past the run's cap of " + runs.inputCap() + " bytes (or after eof)");
-                }
-            }
-            case "eof" -> session.endOfInput();
-            case "signal" -> {
-                int number = Signals.number(message.path("signal").asText(""));
-                if (number == 0) {
-                    channel.refuse(4400, "Unknown signal '" + message.path("signal").asText("") + "'");
-                } else {
-                    session.signal(number);
-                }
-            }
-            default -> channel.refuse(4400, "Unknown message type '" + type + "'; expected stdin, eof or signal");
         }
     }
 

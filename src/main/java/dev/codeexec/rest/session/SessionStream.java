@@ -2,7 +2,6 @@ package dev.codeexec.rest.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.codeexec.execution.Signals;
 import dev.codeexec.rest.RunResponse;
 import dev.codeexec.rest.live.LiveChannel;
 import dev.codeexec.rest.live.LiveHandshake;
@@ -38,6 +37,8 @@ public class SessionStream {
 
     private static final UserData.TypedKey<Run> RUN = new UserData.TypedKey<>("code-exec.session-run");
     private static final long FIRST_MESSAGE_MS = 10_000;
+    /** The most stdin a command or program of the stream takes in all. */
+    private static final long INPUT_CAP = 1L << 20;
 
     private final LiveRuns runs;
     private final Sessions sessions;
@@ -68,7 +69,7 @@ public class SessionStream {
             if (run == null) {
                 start(connection, channel, runs.json().treeToValue(message, SessionRunRequest.class));
             } else {
-                run.control(channel, message);
+                channel.control(message, run, INPUT_CAP);
             }
         } catch (Exception e) {
             channel.refuse(4000 + runs.answer(e).getStatus(), runs.answerOf(e));
@@ -137,7 +138,7 @@ public class SessionStream {
     }
 
     /** One run of the connection: its live run (a command's or program's stdin and signals) and its output. */
-    private static final class Run implements LiveRun.Watcher {
+    private static final class Run implements LiveRun.Watcher, LiveChannel.Controls {
         private final LiveChannel channel;
         private final LiveRun live;
         private final RunControl control;
@@ -146,7 +147,7 @@ public class SessionStream {
 
         Run(LiveChannel channel) {
             this.channel = channel;
-            this.live = new LiveRun(this, 1L << 20);
+            this.live = new LiveRun(this, INPUT_CAP);
             this.control = new RunControl(live);
         }
 
@@ -154,28 +155,19 @@ public class SessionStream {
             channel.send(channel.message(isStderr ? "stderr" : "stdout").put("stage", "run").put("data", text));
         }
 
-        void control(LiveChannel to, JsonNode message) {
-            String type = message.path("type").asText("");
-            switch (type) {
-                case "stdin" -> {
-                    JsonNode data = message.get("data");
-                    if (data == null || !data.isTextual()) {
-                        to.refuse(4400, "Field 'data' of a stdin message must be a string");
-                    } else if (!live.stdin(data.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-                        to.refuse(4413, "Input past the run's cap of 1 MiB (or after eof)");
-                    }
-                }
-                case "eof" -> live.endOfInput();
-                case "signal" -> {
-                    int number = Signals.number(message.path("signal").asText(""));
-                    if (number == 0) {
-                        to.refuse(4400, "Unknown signal '" + message.path("signal").asText("") + "'");
-                    } else {
-                        live.signal(number);
-                    }
-                }
-                default -> to.refuse(4400, "Unknown message type '" + type + "'; expected stdin, eof or signal");
-            }
+        @Override
+        public boolean stdin(String data) {
+            return live.stdin(data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void endOfInput() {
+            live.endOfInput();
+        }
+
+        @Override
+        public void signal(int number) {
+            live.signal(number);
         }
 
         @Override
