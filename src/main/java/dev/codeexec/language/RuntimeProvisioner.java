@@ -125,7 +125,7 @@ public class RuntimeProvisioner {
                     .flatMap(LanguageConfig::image);
             String image = images.ensure(language.id(), configured);
             String version = version(language, image);
-            Runtime runtime = new Runtime(language, image, version);
+            Runtime runtime = new Runtime(language, image, version, libraries(language, image));
             registry.markReady(runtime);
             failures.remove(language.id());
             metrics.runtimeReady(language.id(), true);
@@ -152,6 +152,28 @@ public class RuntimeProvisioner {
             return out.lines().findFirst().orElse(out).trim();
         }
     }
+
+    /**
+     * The libraries the image lists in /opt/code-exec/packages.txt (its Dockerfile installed them),
+     * with the versions dpkg knows; none when it lists none.
+     */
+    private List<Runtime.Library> libraries(Language language, String image) {
+        try (SandboxSession session = sandbox.open(new SandboxSpec(language.id(), image, PROBE_LIMITS), new RunControl())) {
+            StepResult result = session.execute(new Step(Step.Kind.RUN, List.of("/bin/sh", "-c", LIBRARIES),
+                    Map.of(), new byte[0], PROBE_TIMEOUT, null, 64 * 1024));
+            if (result.exitCode() != 0) {
+                throw new IllegalStateException("library probe exited " + result.exitCode() + ": "
+                        + new String(result.output().combined(), StandardCharsets.UTF_8).trim());
+            }
+            return new String(result.output().stdout(), StandardCharsets.UTF_8).lines().map(l -> l.split("\t", 2))
+                    .filter(f -> f.length == 2).map(f -> new Runtime.Library(f[0], f[1])).sorted(
+                            java.util.Comparator.comparing(Runtime.Library::name)).toList();
+        }
+    }
+
+    /** Lists each package of packages.txt with its version (tab-separated), or nothing without the file. */
+    private static final String LIBRARIES = "f=/opt/code-exec/packages.txt; [ -f \"$f\" ] || exit 0; "
+            + "sed 's/#.*//' \"$f\" | xargs -r dpkg-query -W -f='${Package}\\t${Version}\\n'";
 
     /** True once every language was tried (ready or failed). */
     public boolean finished() {

@@ -11,6 +11,7 @@ import dev.codeexec.metrics.Metrics;
 import dev.codeexec.rest.JsonErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,6 +50,37 @@ public class PistonResource {
     @Operation(summary = "The ready runtimes, with X.Y.Z versions")
     public List<PistonRuntime> runtimes() {
         return runtimes.list();
+    }
+
+    /**
+     * Piston's package list: in Piston a package is a language at a version, installed or not; here
+     * every ready runtime is one, installed (the libraries inside each are in GET /runtimes).
+     */
+    @GET
+    @Path("/packages")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Piston's packages: each ready runtime, installed")
+    public List<PistonPackage> packages() {
+        return runtimes.list().stream().map(r -> new PistonPackage(r.language(), r.version(), true)).toList();
+    }
+
+    /** Packages are the operator's choice (images built with them): no client installs or removes one. */
+    @POST
+    @Path("/packages")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response install() {
+        return PistonError.response(403, "Packages are chosen by the operator of this service and built into its "
+                + "images; none can be installed through the API (GET /api/v2/packages lists them)");
+    }
+
+    @DELETE
+    @Path("/packages")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response uninstall() {
+        return PistonError.response(403, "Packages are chosen by the operator of this service and built into its "
+                + "images; none can be removed through the API");
     }
 
     @POST
