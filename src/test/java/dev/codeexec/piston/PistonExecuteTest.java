@@ -206,7 +206,7 @@ class PistonExecuteTest {
 
     @Test
     void unknownPathsAnswer404WithAMessage() {
-        given().get("/api/v2/packages").then().statusCode(404).body("message", org.hamcrest.Matchers.notNullValue());
+        given().get("/api/v2/nothing-here").then().statusCode(404).body("message", org.hamcrest.Matchers.notNullValue());
     }
 
     private static String hex(String text) {
