@@ -132,6 +132,7 @@ public class SessionStream {
                     channel.refuse(4000 + runs.answer(e).getStatus(), runs.answerOf(e));
                 }
             } finally {
+                run.control.finished(); // a close of the connection from now on reaches nothing
                 runs.release(client);
             }
         });

@@ -49,11 +49,37 @@ final class DockerKeptSandbox implements KeptSandbox {
                 throw DockerErrors.unavailable("exec", e);
             }
         }
-        PreparedContainer used = launcher;
-        DockerSession session = new DockerSession(used, false, control, docker, factory, this::release, grace,
-                used::detach);
-        control.onCancel(used::detach);
-        return session;
+        return new Use(launcher, control).session;
+    }
+
+    /**
+     * One use of a launcher: a cancel of its run stops the launcher only while this use holds it (a
+     * run control cancelled after its session was closed must not reach the launcher's next user).
+     */
+    private final class Use {
+        private final PreparedContainer launcher;
+        private final DockerSession session;
+        private boolean holding = true;
+
+        Use(PreparedContainer launcher, RunControl control) {
+            this.launcher = launcher;
+            this.session = new DockerSession(launcher, false, control, docker, factory, this::release, grace,
+                    launcher::detach);
+            control.onCancel(this::cancel);
+        }
+
+        private synchronized void cancel() {
+            if (holding) {
+                launcher.detach();
+            }
+        }
+
+        private void release(PreparedContainer used, ContainerLimits limits, boolean broken) {
+            synchronized (this) {
+                holding = false;
+            }
+            DockerKeptSandbox.this.release(used, broken);
+        }
     }
 
     /** An idle launcher, or null when a new one may be started; refused when all are busy. */
@@ -73,10 +99,6 @@ final class DockerKeptSandbox implements KeptSandbox {
         }
         open++;
         return null;
-    }
-
-    private synchronized void release(PreparedContainer launcher, ContainerLimits limits, boolean broken) {
-        release(launcher, broken);
     }
 
     private synchronized void release(PreparedContainer launcher, boolean broken) {
