@@ -29,4 +29,5 @@ while :; do
   fi
   set -- $pending
 done
-exec gfortran $flags -o main $objs
+# LAPACK and BLAS (packages.txt) end up in the program only when it calls them.
+exec gfortran $flags -o main $objs -Wl,--as-needed -llapack -lblas

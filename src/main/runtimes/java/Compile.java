@@ -74,8 +74,9 @@ public final class Compile {
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        // The image's library jars (compile.sh passes them); classes of the sources come from the sources.
         List<String> options = List.of("-d", ".", "-encoding", "UTF-8", "-Xlint:-options", "-proc:none",
-                "-sourcepath", "");
+                "-sourcepath", "", "-classpath", System.getProperty("code-exec.libraries", ""));
         JavacTask task = (JavacTask) javac.getTask(null, files, null, options, null, sources);
         // Candidates in source order: index 0 = entry file.
         List<List<String[]>> mains = new ArrayList<>(); // per file: {binary name, "public" or ""}

@@ -2,7 +2,9 @@
 // TypeScript itself is loaded, and the standard library and Node.js type declarations are parsed and
 // bound, before the snapshot is taken; each compile then starts from that state, only parses and checks
 // the program's own files, and writes the JavaScript next to them. Same options and messages as
-//   tsc --target es2020 --lib es2020 --module commonjs --strict --skipLibCheck --types node --outDir . FILES
+//   tsc --target es2020 --lib es2020 --module commonjs --strict --esModuleInterop --skipLibCheck --types node --outDir . FILES
+// with Debian's Node.js libraries (packages.txt) importable by name: `import _ from 'lodash'` finds its types under
+// /usr/share/nodejs/@types and its code where node's require looks (/usr/share/nodejs).
 // Exit status 0, or 2 when there are errors (nothing is written then).
 'use strict';
 const fs = require('fs');
@@ -19,6 +21,7 @@ const ts = mod.exports;
 const options = {
   target: ts.ScriptTarget.ES2020, lib: ['lib.es2020.d.ts'], module: ts.ModuleKind.CommonJS, strict: true,
   skipLibCheck: true, types: ['node'], typeRoots: ['/usr/share/nodejs/@types'], outDir: '.', noEmitOnError: true,
+  esModuleInterop: true, paths: { '*': ['/usr/share/nodejs/@types/*', '/usr/share/nodejs/*'] },
   newLine: ts.NewLineKind.LineFeed,
 };
 

@@ -2,12 +2,19 @@ package dev.codeexec.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings of one language ({@code code-exec.languages.<id>.*}); unset ones fall back to {@link LimitsConfig}. */
 public interface LanguageConfig {
     /** Image to run this language in; default: the project's image built from the bundled Dockerfile. */
     Optional<String> image();
+
+    /**
+     * Extra Debian packages for this language, installed on top of its own libraries in an image built
+     * FROM its image; an unknown one leaves the language out (not ready), its name in the reason.
+     */
+    Optional<List<String>> packages();
 
     /** false leaves the language out; true takes in an optional one (default: the descriptor decides). */
     Optional<Boolean> enabled();

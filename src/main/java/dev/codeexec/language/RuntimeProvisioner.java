@@ -121,9 +121,9 @@ public class RuntimeProvisioner {
 
     private boolean provision(Language language) {
         try {
-            Optional<String> configured = Optional.ofNullable(config.languages().language().get(language.id()))
-                    .flatMap(LanguageConfig::image);
-            String image = images.ensure(language.id(), configured);
+            Optional<LanguageConfig> settings = Optional.ofNullable(config.languages().language().get(language.id()));
+            String image = images.ensure(language.id(), settings.flatMap(LanguageConfig::image),
+                    extraPackages(settings.flatMap(LanguageConfig::packages).orElse(List.of())));
             String version = version(language, image);
             Runtime runtime = new Runtime(language, image, version, libraries(language, image));
             registry.markReady(runtime);
@@ -138,6 +138,19 @@ public class RuntimeProvisioner {
             LOG.errorf("%s is unavailable and left out: %s", language.id(), e.getMessage());
             return false;
         }
+    }
+
+    /** Debian's rule for a package name (policy 5.6.1); anything else never reaches an image build. */
+    private static final java.util.regex.Pattern PACKAGE_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9+.-]+");
+
+    private static List<String> extraPackages(List<String> names) {
+        List<String> packages = names.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
+        for (String name : packages) {
+            if (!PACKAGE_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("extra package '" + name + "' is not a Debian package name");
+            }
+        }
+        return packages;
     }
 
     private String version(Language language, String image) {

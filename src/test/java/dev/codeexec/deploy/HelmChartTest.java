@@ -325,6 +325,20 @@ class HelmChartTest {
     }
 
     @Test
+    void extraPackagesPerLanguageBecomeTheServicesSetting() {
+        Map<String, Object> container = Chart.render("extra-packages.yaml").serviceContainer();
+        assertEquals("python3-requests,python3-bs4", envValue(container, "CODE_EXEC_LANGUAGES_PYTHON_PACKAGES"));
+        assertEquals("r-cran-stringr", envValue(container, "CODE_EXEC_LANGUAGES_R_PACKAGES"));
+        assertTrue(env(Chart.render().serviceContainer()).keySet().stream().noneMatch(k -> k.endsWith("_PACKAGES")));
+        RuntimeException notAList = assertThrows(RuntimeException.class,
+                () -> Chart.templateText(Map.of("runtimeImages.packages.python", "python3-requests")));
+        assertTrue(notAList.getMessage().contains("must be a list"), notAList.getMessage());
+        RuntimeException notALanguage = assertThrows(RuntimeException.class,
+                () -> Chart.templateText(Map.of("runtimeImages.packages.Py_thon", "x")));
+        assertTrue(notALanguage.getMessage().contains("is not a language id"), notALanguage.getMessage());
+    }
+
+    @Test
     void unknownEngineModeIsRejected() {
         RuntimeException error = assertThrows(RuntimeException.class,
                 () -> Chart.templateText(Map.of("engine.mode", "podman")));

@@ -39,6 +39,13 @@ final class BuildContext {
         return files.containsKey("Dockerfile") ? new BuildContext(files) : null;
     }
 
+    /** This context with one more file (or one replaced), e.g. a list the service writes. */
+    BuildContext with(String name, byte[] bytes) {
+        Map<String, byte[]> more = new LinkedHashMap<>(files);
+        more.put(name, bytes);
+        return new BuildContext(more);
+    }
+
     /** First 12 hex digits of the SHA-256 over the files and the given extra inputs (e.g. base image). */
     String hash(String... extra) {
         try {

@@ -1,7 +1,6 @@
 package dev.codeexec.sandbox.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.codeexec.config.CodeExecConfig;
@@ -10,10 +9,13 @@ import dev.codeexec.sandbox.RuntimeImages;
 import dev.codeexec.sandbox.SandboxUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,31 +38,54 @@ public class DockerRuntimeImages implements RuntimeImages {
     }
 
     @Override
-    public String ensure(String languageId, Optional<String> configuredImage) {
+    public String ensure(String languageId, Optional<String> configuredImage, List<String> extraPackages) {
         try {
-            if (configuredImage.isPresent()) {
-                String image = configuredImage.get();
-                if (!present(image) && !pull(image)) {
-                    throw new IllegalStateException("image " + image + " is neither present nor pullable");
-                }
-                return image;
-            }
-            BuildContext context = BuildContext.bundled(languageId);
-            if (context == null) {
-                throw new IllegalStateException("no Dockerfile bundled for " + languageId);
-            }
-            String baseImage = baseName();
-            String image = name(languageId, context.hash(baseImage));
-            if (!present(image) && !(config.pull() && pull(image))) {
-                if (!config.build()) {
-                    throw new IllegalStateException("image " + image + " is absent and building is off");
-                }
-                build(image, context, languageId, base());
-            }
-            return image;
+            String image = language(languageId, configuredImage);
+            return extraPackages.isEmpty() ? image : extended(languageId, image, extraPackages);
         } catch (RuntimeException e) {
             throw new SandboxUnavailableException("no image for " + languageId + ": " + e.getMessage(), e);
         }
+    }
+
+    private String language(String languageId, Optional<String> configuredImage) {
+        if (configuredImage.isPresent()) {
+            String image = configuredImage.get();
+            if (!present(image) && !pull(image)) {
+                throw new IllegalStateException("image " + image + " is neither present nor pullable");
+            }
+            return image;
+        }
+        BuildContext context = BuildContext.bundled(languageId);
+        if (context == null) {
+            throw new IllegalStateException("no Dockerfile bundled for " + languageId);
+        }
+        return provide(name(languageId, context.hash(baseName())), context, languageId, this::base);
+    }
+
+    /**
+     * The language's image with the operator's extra packages: {@code <repository>/<language>-extended:<hash>},
+     * the hash over the bundled extend/ context, the list and the image it is built FROM (so replicas
+     * with the same settings name, pull or build the same image).
+     */
+    private String extended(String languageId, String from, List<String> packages) {
+        BuildContext bundled = BuildContext.bundled("extend");
+        if (bundled == null) {
+            throw new IllegalStateException("no extend/Dockerfile bundled");
+        }
+        BuildContext context = bundled.with("packages.txt",
+                (String.join("\n", packages) + "\n").getBytes(StandardCharsets.UTF_8));
+        return provide(name(languageId + "-extended", context.hash(from)), context, languageId, () -> from);
+    }
+
+    /** A project image: present, pulled from the operator's registry (if asked), or built FROM the given one. */
+    private String provide(String image, BuildContext context, String folder, Supplier<String> from) {
+        if (!present(image) && !(config.pull() && pull(image))) {
+            if (!config.build()) {
+                throw new IllegalStateException("image " + image + " is absent and building is off");
+            }
+            build(image, context, folder, from.get());
+        }
+        return image;
     }
 
     /** The shared base image's name: its tag hashes the base Dockerfile, the launcher and the OS image. */
@@ -128,7 +153,7 @@ public class DockerRuntimeImages implements RuntimeImages {
                 .withRemove(true)
                 .withForcerm(true)
                 .withLabels(Map.of(ContainerLabels.SERVICE, "code-exec", ContainerLabels.LANGUAGE, folder))
-                .exec(new BuildImageResultCallback())
+                .exec(new TailedBuild())
                 .awaitImageId(config.buildTimeout().toSeconds(), TimeUnit.SECONDS);
         LOG.infof("built %s (%s) in %d s", image, id, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
     }

@@ -1,0 +1,18 @@
+#!/bin/sh
+# code-exec: install-packages.sh LIST — installs the Debian packages that LIST names (one or more a line,
+# '#' starts a comment) without recommends, then drops apt's lists and the docs. Every name is checked
+# against the archive first: an unknown one stops the image build, naming it, before anything is installed.
+set -eu
+names=$(sed 's/#.*//' "$1" | tr -s ' \t\r\n' ' ')
+[ -n "$(echo $names)" ] || exit 0
+apt-get update -qq
+unknown=
+for p in $names; do
+  apt-cache show --no-all-versions "$p" >/dev/null 2>&1 || unknown="$unknown $p"
+done
+if [ -n "$unknown" ]; then
+  echo "code-exec: no such Debian package:$unknown" >&2
+  exit 1
+fi
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $names >/dev/null
+rm -rf /var/lib/apt/lists/* /usr/share/doc/* /usr/share/man/*
