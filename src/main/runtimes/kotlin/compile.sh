@@ -8,6 +8,6 @@ CP="$K/lib/kotlin-compiler-embeddable-2.4.21.jar:$K/lib/kotlin-build-tools-api-2
 if [ -n "$CDS_DUMP" ]; then cds="-XX:ArchiveClassesAtExit=$K/kotlinc.jsa"; else cds="-XX:SharedArchiveFile=$K/kotlinc.jsa -Xshare:auto"; fi
 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=75 -XX:-UsePerfData -Xss32m -Dkotlin.colors.enabled=false $cds \
   -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$CP" org.jetbrains.kotlin.cli.jvm.K2JVMCompiler \
-  -no-reflect -no-stdlib -classpath "$K/lib/kotlin-stdlib-2.4.21.jar${LIBS:+:$LIBS}" -jdk-home /usr/lib/jvm/java-17-openjdk-amd64 \
+  -no-reflect -no-stdlib -classpath "$K/lib/kotlin-stdlib-2.4.21.jar${LIB_CLASSES:+:$LIB_CLASSES}" -jdk-home /usr/lib/jvm/java-17-openjdk-amd64 \
   -d . *.kt || exit 1
 exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -cp "$K" FindMain . "$1" .code-exec-main

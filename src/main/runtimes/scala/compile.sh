@@ -8,5 +8,5 @@ CP="$S/lib/scala3-compiler_3-3.3.7.jar:$S/lib/scala3-interfaces-3.3.7.jar:$S/lib
 LIB="$S/lib/scala3-library_3-3.3.7.jar:$S/lib/scala-library-2.13.16.jar"
 if [ -n "$CDS_DUMP" ]; then cds="-XX:ArchiveClassesAtExit=$S/scalac.jsa"; else cds="-XX:SharedArchiveFile=$S/scalac.jsa -Xshare:auto"; fi
 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=75 -XX:-UsePerfData -Xss32m $cds \
-  -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$CP" dotty.tools.dotc.Main -classpath "$LIB${LIBS:+:$LIBS}" -d . *.scala || exit 1
+  -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$CP" dotty.tools.dotc.Main -classpath "$LIB${LIB_CLASSES:+:$LIB_CLASSES}" -d . *.scala || exit 1
 exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -cp "$S" FindMain . "$1" .code-exec-main
