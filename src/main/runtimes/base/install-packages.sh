@@ -6,6 +6,10 @@ set -eu
 names=$(sed 's/#.*//' "$1" | tr -s ' \t\r\n' ' ')
 [ -n "$(echo $names)" ] || exit 0
 apt-get update -qq
+if ! ls /var/lib/apt/lists/ | grep -q '_Packages'; then
+  echo "code-exec: no package lists: the Debian archive could not be read (apt-get update)" >&2
+  exit 1
+fi
 unknown=
 for p in $names; do
   apt-cache show --no-all-versions "$p" >/dev/null 2>&1 || unknown="$unknown $p"
