@@ -22,12 +22,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,6 +49,8 @@ public class RuntimeProvisioner {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
     private static final long RETRY_MIN_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long RETRY_MAX_NANOS = TimeUnit.MINUTES.toNanos(10);
+    /** Debian's rule for a package name (policy 5.6.1); anything else never reaches an image build. */
+    private static final Pattern PACKAGE_NAME = Pattern.compile("[a-z0-9][a-z0-9+.-]+");
 
     private final LanguageRegistry registry;
     private final RuntimeImages images;
@@ -140,9 +144,6 @@ public class RuntimeProvisioner {
         }
     }
 
-    /** Debian's rule for a package name (policy 5.6.1); anything else never reaches an image build. */
-    private static final java.util.regex.Pattern PACKAGE_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9+.-]+");
-
     private static List<String> extraPackages(List<String> names) {
         List<String> packages = names.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
         for (String name : packages) {
@@ -180,7 +181,7 @@ public class RuntimeProvisioner {
             }
             return new String(result.output().stdout(), StandardCharsets.UTF_8).lines().map(l -> l.split("\t", 2))
                     .filter(f -> f.length == 2).map(f -> new Runtime.Library(f[0], f[1])).sorted(
-                            java.util.Comparator.comparing(Runtime.Library::name)).toList();
+                            Comparator.comparing(Runtime.Library::name)).toList();
         }
     }
 
